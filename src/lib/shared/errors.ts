@@ -1,0 +1,69 @@
+/**
+ * Errors meant for a person carry a reason code. The code crosses the wire and the worker
+ * boundary unchanged; `describeError` turns it into a Russian message and, where there is
+ * one, a fix the interface can offer.
+ */
+
+export const reasonMessages = {
+	'token-missing': 'Устройство не подключено к школе. Войдите заново по коду приглашения.',
+	'token-invalid': 'Подпись входа не подтверждена сервером. Войдите заново по коду приглашения.',
+	'token-expired':
+		'Срок входа истёк. Откройте приложение при подключении к сети, чтобы обновить вход.',
+	'token-revoked':
+		'Это устройство отключено администратором школы. Обратитесь к заместителю директора.',
+	'room-forbidden': 'У вашей роли нет доступа к этому документу.',
+	'room-invalid': 'Адрес документа не распознан.',
+	'update-too-large':
+		'Изменение слишком велико для отправки за один раз. Сохраните резервную копию и сообщите администратору.',
+	'rate-limited':
+		'Слишком много изменений за короткое время; синхронизация продолжится автоматически.',
+	'too-many-documents':
+		'Открыто слишком много документов одновременно; синхронизация продолжится по очереди.',
+	'storage-failed': 'Не удалось сохранить данные на устройстве. Освободите место и повторите.',
+	'import-invalid': 'Файл не удалось прочитать. Проверьте, что это таблица xlsx или csv.',
+	'validation-failed': 'Значение не прошло проверку.',
+	'not-found': 'Документ не найден на этом устройстве.',
+	'server-error': 'Сервер синхронизации вернул ошибку; изменения сохранены на устройстве.',
+	unknown: 'Непредвиденная ошибка. Данные на устройстве сохранены.'
+} as const;
+
+export type ReasonCode = keyof typeof reasonMessages;
+
+export class AppError extends Error {
+	readonly reason: ReasonCode;
+	readonly detail?: string;
+
+	constructor(reason: ReasonCode, detail?: string, options?: { cause?: unknown }) {
+		super(detail ? `${reason}: ${detail}` : reason, options);
+		this.name = 'AppError';
+		this.reason = reason;
+		this.detail = detail;
+	}
+}
+
+export function isReasonCode(value: unknown): value is ReasonCode {
+	return typeof value === 'string' && value in reasonMessages;
+}
+
+/** Maps any thrown value to a reason, a Russian message and the detail for the log. */
+export function describeError(error: unknown): {
+	reason: ReasonCode;
+	message: string;
+	detail: string;
+} {
+	if (error instanceof AppError) {
+		const base = reasonMessages[error.reason];
+		return {
+			reason: error.reason,
+			message: error.detail ? `${base} ${error.detail}` : base,
+			detail: error.message
+		};
+	}
+	const detail = error instanceof Error ? error.message : String(error);
+	return { reason: 'unknown', message: reasonMessages.unknown, detail };
+}
+
+/** True for an abort, which is a cancellation and not an error. */
+export function isCancellation(error: unknown): boolean {
+	return error instanceof DOMException && error.name === 'AbortError';
+}

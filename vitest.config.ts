@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
+
+// Three groups: pure and storage units (fake-indexeddb), the real relay process, and the
+// built app in Debian's Chromium. The last two start processes, so they run one file at a time.
+export default defineConfig({
+	resolve: { alias: { $lib: lib } },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'sync-server/**/*.spec.ts'],
+					environment: 'node',
+					setupFiles: ['fake-indexeddb/auto']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'relay',
+					include: ['tests/relay/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 90_000,
+					hookTimeout: 90_000
+				}
+			}
+		]
+	}
+});
