@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import type { RosterIndex } from '$lib/shared/access';
-import { emptyRosterIndex } from '$lib/shared/access';
+import type { RosterIndex } from '../shared/access';
+import { emptyRosterIndex } from '../shared/access';
 import {
 	personSchema,
 	rosterSchema,
@@ -25,18 +25,29 @@ export function teachingKey(teaching: {
 	return `${teaching.teacherId}:${teaching.classId}:${teaching.subject}`;
 }
 
-/** Writes the roster into the document in one transaction; existing entries are replaced. */
+/** Sets a key only when its value differs, so rewriting the same roster changes nothing. */
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+	if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+}
+
+/**
+ * Writes the roster into the document in one transaction. Entries are added or replaced;
+ * entries equal to the stored ones are left alone, so writing the same roster twice
+ * produces no update at all.
+ */
 export function writeRoster(doc: Y.Doc, roster: Roster, origin: unknown = null): void {
 	const valid = rosterSchema.parse(roster);
 	doc.transact(() => {
 		const meta = doc.getMap('meta');
-		meta.set('schoolId', valid.schoolId);
-		meta.set('schoolName', valid.schoolName);
-		meta.set('municipality', valid.municipality);
-		for (const item of valid.classes) doc.getMap('classes').set(item.id, item);
-		for (const item of valid.people) doc.getMap('people').set(item.id, item);
-		for (const item of valid.students) doc.getMap('students').set(item.id, item);
-		for (const item of valid.teaching) doc.getMap('teaching').set(teachingKey(item), item);
+		setIfChanged(meta, 'schoolId', valid.schoolId);
+		setIfChanged(meta, 'schoolName', valid.schoolName);
+		setIfChanged(meta, 'municipality', valid.municipality);
+		for (const item of valid.classes) setIfChanged(doc.getMap('classes'), item.id, item);
+		for (const item of valid.people) setIfChanged(doc.getMap('people'), item.id, item);
+		for (const item of valid.students) setIfChanged(doc.getMap('students'), item.id, item);
+		for (const item of valid.teaching) {
+			setIfChanged(doc.getMap('teaching'), teachingKey(item), item);
+		}
 	}, origin);
 }
 
