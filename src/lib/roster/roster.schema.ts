@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '$lib/shared/access';
+import { roles } from '../shared/access';
 
 const id = z
 	.string()
