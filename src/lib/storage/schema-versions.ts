@@ -47,6 +47,14 @@ export const schemaVersions: SchemaVersion[] = [
 					row.tutorId ??= '';
 				});
 		}
+	},
+	{
+		// Adds the imported results: one matrix with its specification and import report per
+		// procedure. Nothing existed before, so there is nothing to carry forward.
+		version: 3,
+		stores: {
+			results: 'procedureId, school, importedAt'
+		}
 	}
 ];
 
