@@ -10,7 +10,12 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 
-async function render(file: string, size: number, padding: number, background: string): Promise<void> {
+async function render(
+	file: string,
+	size: number,
+	padding: number,
+	background: string
+): Promise<void> {
 	await page.setViewportSize({ width: size, height: size });
 	const inner = size - padding * 2;
 	await page.setContent(
