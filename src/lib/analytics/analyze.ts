@@ -9,13 +9,19 @@ import {
 	type SkillDeficit
 } from './deficits';
 import {
-	computeTables,
-	groupReport,
+	computeGroupTable,
+	referenceRatesOf,
 	type AnalysisContext,
-	type GroupReport,
-	type GroupTables
-} from './group-report';
-import { classGrouping, customGrouping, fileGrouping, schoolGrouping } from './groups';
+	type GroupTable
+} from './group-table';
+import {
+	classGrouping,
+	customGrouping,
+	fileGrouping,
+	schoolGrouping,
+	type Grouping
+} from './groups';
+import { measureGroups } from './group-moments';
 import { checkMatrixFitsLayout, layoutOf } from './layout';
 import { computeMarks, markRules } from './marks';
 import { Mastery } from './mastery';
@@ -33,7 +39,9 @@ export interface PositionInfo {
 	skills: string[];
 }
 
-export interface ClassReport extends GroupReport {
+/** What a class has beyond the statistics of any group; aligned with the class table. */
+export interface ClassDetail {
+	key: string;
 	teacher: TeacherRef | null;
 	/** Tasks (as columns) and skills the class did not master. */
 	typicalErrors: { columns: number[]; skills: string[] };
@@ -55,11 +63,13 @@ export interface ProcedureAnalysis {
 	skillCodes: string[];
 	maxTotal: number;
 	students: StudentTable;
-	file: GroupReport;
+	/** One group: every row of the file. */
+	file: GroupTable;
 	/** The custom reference group, or null when the whole file is the reference. */
-	reference: GroupReport | null;
-	schools: GroupReport[];
-	classes: ClassReport[];
+	reference: GroupTable | null;
+	schools: GroupTable;
+	classes: GroupTable;
+	classDetails: ClassDetail[];
 	teachers: TeacherSummary[];
 }
 
@@ -74,21 +84,31 @@ export function analyzeProcedure(
 ): ProcedureAnalysis {
 	const context = prepare(matrix, spec, resolveOptions(partial));
 	const { options } = context;
-	const fileTables = computeTables(context, fileGrouping(matrix));
-	const referenceTables = options.reference
-		? computeTables(
-				context,
-				customGrouping(matrix, options.reference.label, options.reference.members)
-			)
-		: fileTables;
-	const report = (tables: GroupTables) =>
-		tables.grouping.labels.map((_, g) => groupReport(context, tables, g, referenceTables));
-	const classes = classReports(
+	const measure = (grouping: Grouping, coarser: Grouping[] = []) =>
+		measureGroups(matrix, context.layout, grouping, context.scores.cellTotals, options, coarser);
+	const referenceGroups = options.reference
+		? customGrouping(matrix, options.reference.label, options.reference.members)
+		: null;
+	const reference = referenceGroups
+		? computeGroupTable(context, referenceGroups, measure(referenceGroups).groups, null)
+		: null;
+
+	const [classGroups, schoolGroups, fileGroups] = [
+		classGrouping(matrix),
+		schoolGrouping(matrix),
+		fileGrouping(matrix)
+	];
+	const measured = measure(classGroups, [schoolGroups, fileGroups]);
+	const file = computeGroupTable(
 		context,
-		spec,
-		computeTables(context, classGrouping(matrix)),
-		report
+		fileGroups,
+		measured.coarser[1],
+		reference ? referenceRatesOf(reference) : null
 	);
+	const rates = referenceRatesOf(reference ?? file);
+	const classes = computeGroupTable(context, classGroups, measured.groups, rates);
+	const schools = computeGroupTable(context, schoolGroups, measured.coarser[0], rates);
+	const classDetails = detailClasses(context, spec, classGroups, classes);
 	const { history: _history, reference: _reference, teachers: _teachers, ...settings } = options;
 	return {
 		procedure: {
@@ -103,11 +123,12 @@ export function analyzeProcedure(
 		skillCodes: context.layout.skillCodes,
 		maxTotal: context.layout.maxTotal,
 		students: { ...context.scores, marks: context.marks, risk: context.risk },
-		file: report(fileTables)[0],
-		reference: options.reference ? report(referenceTables)[0] : null,
-		schools: report(computeTables(context, schoolGrouping(matrix))),
+		file,
+		reference,
+		schools,
 		classes,
-		teachers: summarizeTeachers(classes)
+		classDetails,
+		teachers: summarizeTeachers(classDetails)
 	};
 }
 
@@ -139,31 +160,37 @@ function prepare(
 }
 
 function positionInfo({ layout, thresholds }: AnalysisContext): PositionInfo[] {
-	return layout.labels.map((label, p) => ({
-		label,
-		position: layout.positions[p],
-		maxPoints: layout.maxPoints[p],
-		level: layout.levels[p],
-		threshold: thresholds[p],
-		skills: Array.from(
-			layout.columnSkills.subarray(layout.columnOffsets[p], layout.columnOffsets[p + 1]),
-			(k) => layout.skillCodes[k]
-		)
-	}));
+	return layout.labels.map((label, p) => {
+		const skills = layout.columnSkills.subarray(
+			layout.columnOffsets[p],
+			layout.columnOffsets[p + 1]
+		);
+		return {
+			label,
+			position: layout.positions[p],
+			maxPoints: layout.maxPoints[p],
+			level: layout.levels[p],
+			threshold: thresholds[p],
+			skills: Array.from(skills, (k) => layout.skillCodes[k])
+		};
+	});
 }
 
-function classReports(
+function detailClasses(
 	context: AnalysisContext,
 	spec: Specification,
-	tables: GroupTables,
-	report: (tables: GroupTables) => GroupReport[]
-): ClassReport[] {
-	const { matrix, layout, options, scores } = context;
+	grouping: Grouping,
+	table: GroupTable
+): ClassDetail[] {
+	const { layout, options, scores } = context;
 	const K = layout.skillCodes.length;
-	const counts = countFailures(tables.grouping, scores.skillRates, scores.skillFailed, K);
+	const counts = countFailures(grouping, scores.skillRates, scores.skillFailed, K);
 	const history = indexHistory(options.history);
-	return report(tables).map((base, g) => {
-		const teacher = teacherOf(options.teachers, base.school ?? '', base.label);
+	const anyTeacher = Object.keys(options.teachers).length > 0;
+	return grouping.keys.map((key, g) => {
+		const teacher = anyTeacher
+			? teacherOf(options.teachers, table.schools[g] ?? '', table.labels[g])
+			: null;
 		const deficitContext: DeficitContext = {
 			massShare: options.massShare,
 			teacher,
@@ -173,43 +200,49 @@ function classReports(
 		};
 		const deficits = classDeficits(counts, g, layout, deficitContext);
 		return {
-			...base,
+			key,
 			teacher,
-			typicalErrors: typicalErrors(base, layout.skillCodes),
+			typicalErrors: typicalErrors(table, g, layout.skillCodes),
 			deficits,
-			correctionGroups: classCorrectionGroups(context, tables, g, deficits)
+			correctionGroups: classCorrectionGroups(context, grouping, g, deficits)
 		};
 	});
 }
 
-function typicalErrors(report: GroupReport, skillCodes: string[]): ClassReport['typicalErrors'] {
+function typicalErrors(
+	table: GroupTable,
+	g: number,
+	skillCodes: string[]
+): ClassDetail['typicalErrors'] {
+	const P = table.positionCount;
+	const K = table.skillCount;
 	const columns: number[] = [];
-	report.mastery.positions.forEach((code, p) => code === Mastery.notMastered && columns.push(p));
-	const skills = skillCodes.filter((_, k) => report.mastery.skills[k] === Mastery.notMastered);
+	for (let p = 0; p < P; p++) {
+		if (table.mastery.positions[g * P + p] === Mastery.notMastered) columns.push(p);
+	}
+	const skills = skillCodes.filter(
+		(_, k) => table.mastery.skills[g * K + k] === Mastery.notMastered
+	);
 	return { columns, skills };
 }
 
 function classCorrectionGroups(
 	{ matrix, layout, options, scores }: AnalysisContext,
-	tables: GroupTables,
+	grouping: Grouping,
 	g: number,
 	deficits: SkillDeficit[]
 ): CorrectionGroup[] {
 	const K = layout.skillCodes.length;
-	const point = new Uint8Array(K);
-	for (const deficit of deficits) {
-		if (deficit.kind === 'point') point[layout.skillCodes.indexOf(deficit.skill)] = 1;
-	}
+	const pointSkills = deficits
+		.filter((deficit) => deficit.kind === 'point')
+		.map((deficit) => layout.skillCodes.indexOf(deficit.skill));
+	if (pointSkills.length === 0) return [];
 	const candidates: Candidate[] = [];
-	const { offsets, members } = tables.grouping;
-	for (let i = offsets[g]; i < offsets[g + 1]; i++) {
-		const s = members[i];
+	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
+		const s = grouping.members[i];
 		if (!matrix.present[s]) continue;
-		const skills: number[] = [];
-		for (let k = 0; k < K; k++) if (point[k] && scores.skillFailed[s * K + k]) skills.push(k);
+		const skills = pointSkills.filter((k) => scores.skillFailed[s * K + k] === 1);
 		if (skills.length > 0) candidates.push({ row: s, skills });
 	}
-	return candidates.length > 0
-		? correctionGroups(candidates, layout.skillCodes, options.correctionGroupSize)
-		: [];
+	return correctionGroups(candidates, layout.skillCodes, options.correctionGroupSize);
 }

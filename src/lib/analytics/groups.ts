@@ -134,6 +134,22 @@ export function customGrouping(
 	};
 }
 
+/** Turns per-group counts in `offsets[g + 1]` into CSR offsets and lists the matching rows. */
+export function fillRows(
+	grouping: Grouping,
+	offsets: Int32Array,
+	matches: (s: number) => boolean
+): Int32Array {
+	for (let g = 0; g + 1 < offsets.length; g++) offsets[g + 1] += offsets[g];
+	const rows = new Int32Array(offsets[offsets.length - 1]);
+	const next = offsets.slice(0, offsets.length - 1);
+	for (let s = 0; s < grouping.groupOf.length; s++) {
+		const g = grouping.groupOf[s];
+		if (g >= 0 && matches(s)) rows[next[g]++] = s;
+	}
+	return rows;
+}
+
 /** Lists the students, by row index, for which the predicate holds. */
 export function selectStudents(
 	matrix: ResultMatrix,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataFile } from '../../../tests/support/data-path';
 import { fileGrouping } from './groups';
-import { itemStatistics } from './item-statistics';
+import { measureGroups } from './group-moments';
 import { layoutOf } from './layout';
 import { resolveOptions } from './options';
 import { scoreStudents } from './solve-rates';
@@ -18,8 +18,10 @@ function analyse(rows: number[][], minAlphaSize = 15) {
 	const matrix = buildMatrix(rows.map((cells) => ({ cells })));
 	const spec = buildSpec(rows[0].map(() => ({ maxPoints: 1 })));
 	const layout = layoutOf(spec);
-	const scores = scoreStudents(matrix, layout, resolveOptions());
-	return itemStatistics(matrix, layout, fileGrouping(matrix), scores.cellTotals, minAlphaSize);
+	const options = resolveOptions({ minAlphaSize });
+	const scores = scoreStudents(matrix, layout, options);
+	return measureGroups(matrix, layout, fileGrouping(matrix), scores.cellTotals, options).groups
+		.items;
 }
 
 function rounded(values: ArrayLike<number>, digits: number): number[] {
@@ -57,7 +59,7 @@ describe('item statistics on LSAT-6', () => {
 
 	it('counts the score distribution', () => {
 		const counts = Array.from(table.distribution.subarray(0, 6));
-		expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
+		expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(1000);
 		const byHand = [0, 0, 0, 0, 0, 0];
 		for (const row of rows) byHand[row.reduce((a, b) => a + b, 0)]++;
 		expect(counts).toEqual(byHand);

@@ -1,7 +1,3 @@
-import type { ResultMatrix } from '$lib/assessment/result-matrix';
-import type { Grouping } from './groups';
-import type { ProcedureLayout } from './layout';
-
 /**
  * Classical item statistics per group, over present students, with every cell that is not
  * a score counted as 0 points (as the official total does). The total is the sum of cells.
@@ -33,19 +29,23 @@ export interface ItemStatisticsTable {
 /** Share of students in each of the upper and lower groups (Kelley's 27 %). */
 export const EXTREME_GROUP_SHARE = 0.27;
 
-export function itemStatistics(
-	matrix: ResultMatrix,
-	layout: ProcedureLayout,
-	grouping: Grouping,
-	cellTotals: Int16Array,
-	minAlphaSize: number
-): ItemStatisticsTable {
-	const P = matrix.positionCount;
-	const G = grouping.labels.length;
-	let highest = layout.maxTotal;
-	for (let s = 0; s < cellTotals.length; s++) if (cellTotals[s] > highest) highest = cellTotals[s];
-	const H = highest + 1;
-	const table: ItemStatisticsTable = {
+/** Integer sums of one group, gathered by `measureGroups`. */
+export interface Moments {
+	P: number;
+	H: number;
+	n: number;
+	sumT: number;
+	sumT2: number;
+	sumX: Int32Array | Float64Array;
+	sumX2: Int32Array | Float64Array;
+	sumXT: Int32Array | Float64Array;
+	/** Item points summed per total value: `byTotal[t * P + p]`. */
+	byTotal: Int32Array | Float64Array;
+	countByTotal: Int32Array | Float64Array;
+}
+
+export function allocateItemTable(G: number, P: number, H: number): ItemStatisticsTable {
+	return {
 		students: new Int32Array(G),
 		facility: new Float64Array(G * P),
 		mean: new Float64Array(G * P),
@@ -60,135 +60,92 @@ export function itemStatistics(
 		distribution: new Int32Array(G * H),
 		distributionLength: H
 	};
-	const work = new GroupMoments(P, H);
-	for (let g = 0; g < G; g++) {
-		work.collect(matrix, grouping, g, cellTotals);
-		work.writeTo(table, g, layout, minAlphaSize);
-	}
-	return table;
 }
 
-/** Sums of one group: per item Σx, Σx², Σx·T, per total value the item sums, and Σ of T. */
-class GroupMoments {
-	readonly sumX: Float64Array;
-	readonly sumX2: Float64Array;
-	readonly sumXT: Float64Array;
-	/** Item points summed per total value: `byTotal[t * P + p]`. */
-	readonly byTotal: Float64Array;
-	readonly countByTotal: Int32Array;
-	private readonly varX: Float64Array;
-	private readonly covXT: Float64Array;
-	n = 0;
-	sumT = 0;
-	sumT2 = 0;
+/** Work arrays reused across groups, so a region of 2,000 groups allocates them once. */
+const scratch = { varX: new Float64Array(0), covXT: new Float64Array(0) };
 
-	constructor(
-		readonly P: number,
-		readonly H: number
-	) {
-		this.sumX = new Float64Array(P);
-		this.sumX2 = new Float64Array(P);
-		this.sumXT = new Float64Array(P);
-		this.byTotal = new Float64Array(P * H);
-		this.countByTotal = new Int32Array(H);
-		this.varX = new Float64Array(P);
-		this.covXT = new Float64Array(P);
+export function writeItemStatistics(
+	table: ItemStatisticsTable,
+	g: number,
+	m: Moments,
+	maxPoints: Uint8Array,
+	minAlphaSize: number
+): void {
+	const { n, P } = m;
+	const base = g * P;
+	if (scratch.varX.length !== P) {
+		scratch.varX = new Float64Array(P);
+		scratch.covXT = new Float64Array(P);
 	}
+	const { varX, covXT } = scratch;
+	table.students[g] = n;
+	table.distribution.set(m.countByTotal, g * m.H);
+	const varT = variance(m.sumT, m.sumT2, n);
+	table.totalMean[g] = n > 0 ? m.sumT / n : NaN;
+	table.totalSd[g] = Math.sqrt(varT);
 
-	collect(matrix: ResultMatrix, grouping: Grouping, g: number, totals: Int16Array): void {
-		const P = this.P;
-		this.reset();
-		for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-			const s = grouping.members[i];
-			if (!matrix.present[s]) continue;
-			const t = totals[s];
-			this.n++;
-			this.sumT += t;
-			this.sumT2 += t * t;
-			this.countByTotal[t]++;
-			for (let p = 0, cell = s * P; p < P; p++, cell++) {
-				const x = matrix.points[cell];
-				this.sumX[p] += x;
-				this.sumX2[p] += x * x;
-				this.sumXT[p] += x * t;
-				this.byTotal[t * P + p] += x;
-			}
-		}
+	let sumVar = 0;
+	for (let p = 0; p < P; p++) {
+		varX[p] = variance(m.sumX[p], m.sumX2[p], n);
+		covXT[p] = n > 1 ? (m.sumXT[p] - (m.sumX[p] * m.sumT) / n) / (n - 1) : NaN;
+		sumVar += varX[p];
+		const mean = n > 0 ? m.sumX[p] / n : NaN;
+		table.mean[base + p] = mean;
+		table.facility[base + p] = mean / maxPoints[p];
+		table.sd[base + p] = Math.sqrt(varX[p]);
+		table.itemTotal[base + p] = covXT[p] / Math.sqrt(varX[p] * varT);
+		const varRest = varT + varX[p] - 2 * covXT[p];
+		table.correctedItemTotal[base + p] = (covXT[p] - varX[p]) / Math.sqrt(varX[p] * varRest);
 	}
-
-	private reset(): void {
-		this.n = 0;
-		this.sumT = 0;
-		this.sumT2 = 0;
-		this.sumX.fill(0);
-		this.sumX2.fill(0);
-		this.sumXT.fill(0);
-		this.byTotal.fill(0);
-		this.countByTotal.fill(0);
+	const showAlpha = n >= minAlphaSize && n > 1;
+	table.alpha[g] = showAlpha ? cronbach(P, sumVar, varT) : NaN;
+	for (let p = 0; p < P; p++) {
+		const varRest = varT + varX[p] - 2 * covXT[p];
+		table.alphaIfDeleted[base + p] = showAlpha ? cronbach(P - 1, sumVar - varX[p], varRest) : NaN;
 	}
+	writeDiscrimination(table, base, m, maxPoints);
+}
 
-	writeTo(table: ItemStatisticsTable, g: number, layout: ProcedureLayout, minAlpha: number): void {
-		const { n, P } = this;
-		const base = g * P;
-		table.students[g] = n;
-		table.distribution.set(this.countByTotal, g * this.H);
-		const varT = variance(this.sumT, this.sumT2, n);
-		table.totalMean[g] = n > 0 ? this.sumT / n : NaN;
-		table.totalSd[g] = Math.sqrt(varT);
-
-		let sumVar = 0;
-		const { varX, covXT } = this;
-		for (let p = 0; p < P; p++) {
-			varX[p] = variance(this.sumX[p], this.sumX2[p], n);
-			covXT[p] = n > 1 ? (this.sumXT[p] - (this.sumX[p] * this.sumT) / n) / (n - 1) : NaN;
-			sumVar += varX[p];
-			const mean = n > 0 ? this.sumX[p] / n : NaN;
-			table.mean[base + p] = mean;
-			table.facility[base + p] = mean / layout.maxPoints[p];
-			table.sd[base + p] = Math.sqrt(varX[p]);
-			table.itemTotal[base + p] = covXT[p] / Math.sqrt(varX[p] * varT);
-			const varRest = varT + varX[p] - 2 * covXT[p];
-			table.correctedItemTotal[base + p] = (covXT[p] - varX[p]) / Math.sqrt(varX[p] * varRest);
-		}
-		const showAlpha = n >= minAlpha && n > 1;
-		table.alpha[g] = showAlpha ? cronbach(P, sumVar, varT) : NaN;
-		for (let p = 0; p < P; p++) {
-			const varRest = varT + varX[p] - 2 * covXT[p];
-			table.alphaIfDeleted[base + p] = showAlpha ? cronbach(P - 1, sumVar - varX[p], varRest) : NaN;
-		}
-		this.writeDiscrimination(table, base, layout);
+/**
+ * Takes exactly round(27 % of n) students from each end of the total distribution. The
+ * students tied at the boundary total enter with an equal fractional weight, so the
+ * result does not depend on row order.
+ */
+function writeDiscrimination(
+	table: ItemStatisticsTable,
+	base: number,
+	m: Moments,
+	maxPoints: Uint8Array
+): void {
+	const size = Math.round(EXTREME_GROUP_SHARE * m.n);
+	if (size === 0 || 2 * size > m.n) {
+		table.discrimination.fill(NaN, base, base + m.P);
+		return;
 	}
+	for (let p = 0; p < m.P; p++) table.discrimination[base + p] = 0;
+	addExtreme(table.discrimination, base, m, size, m.H - 1, -1, 1 / size);
+	addExtreme(table.discrimination, base, m, size, 0, 1, -1 / size);
+	for (let p = 0; p < m.P; p++) table.discrimination[base + p] /= maxPoints[p];
+}
 
-	/**
-	 * Takes exactly round(27 % of n) students from each end of the total distribution. The
-	 * students tied at the boundary total enter with an equal fractional weight, so the
-	 * result does not depend on row order.
-	 */
-	private writeDiscrimination(table: ItemStatisticsTable, base: number, layout: ProcedureLayout) {
-		const { P, H, n } = this;
-		const size = Math.round(EXTREME_GROUP_SHARE * n);
-		if (size === 0 || 2 * size > n) {
-			table.discrimination.fill(NaN, base, base + P);
-			return;
-		}
-		const upper = this.extremeSums(size, H - 1, -1);
-		const lower = this.extremeSums(size, 0, 1);
-		for (let p = 0; p < P; p++) {
-			table.discrimination[base + p] = (upper[p] - lower[p]) / size / layout.maxPoints[p];
-		}
-	}
-
-	private extremeSums(size: number, start: number, step: number): Float64Array {
-		const sums = new Float64Array(this.P);
-		let taken = 0;
-		for (let t = start; t >= 0 && t < this.H && taken < size; t += step) {
-			const count = this.countByTotal[t];
-			if (count === 0) continue;
-			const weight = Math.min(1, (size - taken) / count);
-			for (let p = 0; p < this.P; p++) sums[p] += weight * this.byTotal[t * this.P + p];
-			taken += weight * count;
-		}
-		return sums;
+/** Adds `scale` × the item sums of the `size` students nearest one end of the totals. */
+function addExtreme(
+	out: Float64Array,
+	base: number,
+	m: Moments,
+	size: number,
+	start: number,
+	step: number,
+	scale: number
+): void {
+	let taken = 0;
+	for (let t = start; t >= 0 && t < m.H && taken < size; t += step) {
+		const count = m.countByTotal[t];
+		if (count === 0) continue;
+		const weight = Math.min(1, (size - taken) / count) * scale;
+		for (let p = 0; p < m.P; p++) out[base + p] += weight * m.byTotal[t * m.P + p];
+		taken += Math.min(count, size - taken);
 	}
 }
 

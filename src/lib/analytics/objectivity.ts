@@ -1,5 +1,5 @@
 import { MISSING, type ResultMatrix } from '$lib/assessment/result-matrix';
-import type { Grouping } from './groups';
+import { fillRows, type Grouping } from './groups';
 import type { MarkRules } from './marks';
 
 /**
@@ -38,54 +38,170 @@ export interface CutoffJump {
 	ratio: number;
 }
 
-export function objectivity(
+/** Objectivity of every group of a grouping, as typed tables indexed by group. */
+export interface ObjectivityTable {
+	compared: Int32Array;
+	lowered: Int32Array;
+	confirmed: Int32Array;
+	raised: Int32Array;
+	/** Rows whose marks differ by two or more, CSR by group: `rows[offsets[g] .. offsets[g + 1])`. */
+	differByTwo: { offsets: Int32Array; rows: Int32Array };
+	/** Present students per total: `histogram[g * histogramLength + total]`. */
+	histogram: Int32Array;
+	histogramLength: number;
+	/** NaN where undefined: under 3 pairs, or a constant mark or total. */
+	spearman: Float64Array;
+	spearmanPairs: Int32Array;
+}
+
+/** Builds the objectivity tables in a few passes over the students, whatever the group count. */
+export function objectivityTable(
 	matrix: ResultMatrix,
 	grouping: Grouping,
-	g: number,
 	marks: Int8Array,
 	totals: Int16Array,
-	rules: MarkRules,
 	histogramLength: number
-): Objectivity {
-	const histogram = new Int32Array(histogramLength);
-	const journalCounts = new Int32Array(128);
-	const differByTwo: number[] = [];
-	let lowered = 0;
-	let confirmed = 0;
-	let raised = 0;
-	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-		const s = grouping.members[i];
-		if (!matrix.present[s]) continue;
+): ObjectivityTable {
+	const G = grouping.labels.length;
+	const H = histogramLength;
+	let J = 1;
+	for (let s = 0; s < matrix.studentCount; s++) J = Math.max(J, matrix.journalMark[s] + 1);
+	const table: ObjectivityTable = {
+		compared: new Int32Array(G),
+		lowered: new Int32Array(G),
+		confirmed: new Int32Array(G),
+		raised: new Int32Array(G),
+		differByTwo: { offsets: new Int32Array(G + 1), rows: new Int32Array(0) },
+		histogram: new Int32Array(G * H),
+		histogramLength: H,
+		spearman: new Float64Array(G),
+		spearmanPairs: new Int32Array(G)
+	};
+	const pairedTotals = new Int32Array(G * H);
+	const pairedJournal = new Int32Array(G * J);
+	const differs = (s: number) =>
+		marks[s] !== MISSING &&
+		matrix.journalMark[s] >= 0 &&
+		Math.abs(marks[s] - matrix.journalMark[s]) >= 2;
+
+	for (let s = 0; s < matrix.studentCount; s++) {
+		const g = grouping.groupOf[s];
+		if (g < 0 || !matrix.present[s]) continue;
 		const total = totals[s];
 		const journal = matrix.journalMark[s];
-		if (total >= 0) histogram[total]++;
-		if (total >= 0 && journal >= 0) journalCounts[journal]++;
+		if (total >= 0) table.histogram[g * H + total]++;
+		if (total >= 0 && journal >= 0) {
+			pairedTotals[g * H + total]++;
+			pairedJournal[g * J + journal]++;
+			table.spearmanPairs[g]++;
+		}
 		if (marks[s] === MISSING || journal < 0) continue;
-		const difference = marks[s] - journal;
-		if (difference < 0) lowered++;
-		else if (difference === 0) confirmed++;
-		else raised++;
-		if (Math.abs(difference) >= 2) differByTwo.push(s);
+		table.compared[g]++;
+		if (marks[s] < journal) table.lowered[g]++;
+		else if (marks[s] === journal) table.confirmed[g]++;
+		else table.raised[g]++;
+		if (differs(s)) table.differByTwo.offsets[g + 1]++;
 	}
-	const compared = lowered + confirmed + raised;
-	const rho = spearmanOfGroup(matrix, grouping, g, totals, histogramLength, journalCounts);
+	table.differByTwo.rows = fillRows(grouping, table.differByTwo.offsets, differs);
+	writeSpearman(
+		matrix,
+		grouping,
+		totals,
+		table,
+		averageRanksByGroup(pairedTotals, H),
+		averageRanksByGroup(pairedJournal, J),
+		J
+	);
+	return table;
+}
+
+/**
+ * Averaged ranks of small-integer values from their counts, per group: the students of a
+ * group holding value v take ranks below+1 … below+count, whose mean is below + (count + 1) / 2.
+ */
+export function averageRanksByGroup(counts: Int32Array, width: number): Float64Array {
+	const ranks = new Float64Array(counts.length);
+	for (let start = 0; start < counts.length; start += width) {
+		let below = 0;
+		for (let v = start; v < start + width; v++) {
+			ranks[v] = below + (counts[v] + 1) / 2;
+			below += counts[v];
+		}
+	}
+	return ranks;
+}
+
+/** Spearman's rho as Pearson's r of the averaged ranks of journal marks and totals. */
+function writeSpearman(
+	matrix: ResultMatrix,
+	grouping: Grouping,
+	totals: Int16Array,
+	table: ObjectivityTable,
+	totalRanks: Float64Array,
+	journalRanks: Float64Array,
+	J: number
+): void {
+	const G = grouping.labels.length;
+	const H = table.histogramLength;
+	// Per group: Σx, Σy, Σx², Σy², Σxy of the ranks.
+	const sums = new Float64Array(G * 5);
+	for (let s = 0; s < matrix.studentCount; s++) {
+		const g = grouping.groupOf[s];
+		const journal = matrix.journalMark[s];
+		if (g < 0 || !matrix.present[s] || totals[s] < 0 || journal < 0) continue;
+		const x = journalRanks[g * J + journal];
+		const y = totalRanks[g * H + totals[s]];
+		const at = g * 5;
+		sums[at] += x;
+		sums[at + 1] += y;
+		sums[at + 2] += x * x;
+		sums[at + 3] += y * y;
+		sums[at + 4] += x * y;
+	}
+	for (let g = 0; g < G; g++) {
+		const n = table.spearmanPairs[g];
+		const at = g * 5;
+		const sx = sums[at];
+		const sy = sums[at + 1];
+		const sxx = sums[at + 2];
+		const syy = sums[at + 3];
+		const sxy = sums[at + 4];
+		const denominator = Math.sqrt((sxx - (sx * sx) / n) * (syy - (sy * sy) / n));
+		table.spearman[g] = n >= 3 && denominator > 0 ? (sxy - (sx * sy) / n) / denominator : NaN;
+	}
+}
+
+/** The objectivity of group g, for display. */
+export function objectivityAt(
+	table: ObjectivityTable,
+	g: number,
+	rules: Pick<MarkRules, 'marks' | 'minTotals'>
+): Objectivity {
+	const compared = table.compared[g];
+	const H = table.histogramLength;
+	const histogram = table.histogram.subarray(g * H, (g + 1) * H);
+	const { offsets, rows } = table.differByTwo;
+	const spearman = table.spearman[g];
 	return {
 		compared,
-		lowered,
-		confirmed,
-		raised,
-		loweredShare: lowered / compared,
-		confirmedShare: confirmed / compared,
-		raisedShare: raised / compared,
-		differByTwo: Int32Array.from(differByTwo),
+		lowered: table.lowered[g],
+		confirmed: table.confirmed[g],
+		raised: table.raised[g],
+		loweredShare: table.lowered[g] / compared,
+		confirmedShare: table.confirmed[g] / compared,
+		raisedShare: table.raised[g] / compared,
+		differByTwo: rows.subarray(offsets[g], offsets[g + 1]),
 		histogram,
 		cutoffs: cutoffJumps(histogram, rules),
-		spearman: rho.value,
-		spearmanPairs: rho.pairs
+		spearman: Number.isNaN(spearman) ? null : spearman,
+		spearmanPairs: table.spearmanPairs[g]
 	};
 }
 
-function cutoffJumps(histogram: Int32Array, rules: MarkRules): CutoffJump[] {
+export function cutoffJumps(
+	histogram: Int32Array,
+	rules: Pick<MarkRules, 'marks' | 'minTotals'>
+): CutoffJump[] {
 	const jumps: CutoffJump[] = [];
 	for (let m = 1; m < rules.marks.length; m++) {
 		const minTotal = rules.minTotals[m];
@@ -96,63 +212,4 @@ function cutoffJumps(histogram: Int32Array, rules: MarkRules): CutoffJump[] {
 		jumps.push({ mark: rules.marks[m], minTotal, atCutoff, belowCutoff, ratio });
 	}
 	return jumps;
-}
-
-/**
- * Averaged ranks of small-integer values from their counts: the students holding value v
- * take ranks below+1 … below+count, whose mean is below + (count + 1) / 2.
- */
-export function averageRanks(counts: ArrayLike<number>): Float64Array {
-	const ranks = new Float64Array(counts.length);
-	let below = 0;
-	for (let v = 0; v < counts.length; v++) {
-		ranks[v] = below + (counts[v] + 1) / 2;
-		below += counts[v];
-	}
-	return ranks;
-}
-
-/**
- * Spearman's rho as Pearson's r of averaged ranks, over present students who have both a
- * journal mark and a total. The histogram also counts students without a journal mark, so
- * the ranks of totals are counted again over the pairs only.
- */
-function spearmanOfGroup(
-	matrix: ResultMatrix,
-	grouping: Grouping,
-	g: number,
-	totals: Int16Array,
-	histogramLength: number,
-	journalCounts: Int32Array
-): { value: number | null; pairs: number } {
-	const pairedTotals = new Int32Array(histogramLength);
-	const inPair = (s: number) =>
-		matrix.present[s] === 1 && totals[s] >= 0 && matrix.journalMark[s] >= 0;
-	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-		const s = grouping.members[i];
-		if (inPair(s)) pairedTotals[totals[s]]++;
-	}
-	const totalRanks = averageRanks(pairedTotals);
-	const journalRanks = averageRanks(journalCounts);
-	let n = 0;
-	let sx = 0;
-	let sy = 0;
-	let sxx = 0;
-	let syy = 0;
-	let sxy = 0;
-	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-		const s = grouping.members[i];
-		if (!inPair(s)) continue;
-		const x = journalRanks[matrix.journalMark[s]];
-		const y = totalRanks[totals[s]];
-		n++;
-		sx += x;
-		sy += y;
-		sxx += x * x;
-		syy += y * y;
-		sxy += x * y;
-	}
-	const cov = sxy - (sx * sy) / n;
-	const denominator = Math.sqrt((sxx - (sx * sx) / n) * (syy - (sy * sy) / n));
-	return { value: n >= 3 && denominator > 0 ? cov / denominator : null, pairs: n };
 }

@@ -1,5 +1,5 @@
 import { MISSING, type ResultMatrix } from '$lib/assessment/result-matrix';
-import type { Grouping } from './groups';
+import { fillRows, type Grouping } from './groups';
 import { passingTotal, type MarkRules } from './marks';
 
 /**
@@ -24,45 +24,66 @@ export function riskFlags(
 	return flags;
 }
 
-export interface RiskSummary {
+/** Risk counts of every group, indexed by group. */
+export interface RiskTable {
 	/** Present students with a mark. */
-	marked: number;
+	marked: Int32Array;
 	/** Students with a mark above the lowest. */
-	positive: number;
+	positive: Int32Array;
 	/** Positive students outside the risk group: the predicted positive results. */
-	predictedPositive: number;
-	atRisk: number;
-	/** Rows of the students at risk. */
-	students: Int32Array;
+	predictedPositive: Int32Array;
+	atRisk: Int32Array;
+	/** Rows of the students at risk, CSR by group: `rows[offsets[g] .. offsets[g + 1])`. */
+	offsets: Int32Array;
+	rows: Int32Array;
 }
 
-export function riskSummary(
+export function riskTable(
 	grouping: Grouping,
-	g: number,
 	marks: Int8Array,
 	flags: Uint8Array,
 	rules: MarkRules
-): RiskSummary {
+): RiskTable {
+	const G = grouping.labels.length;
 	const lowest = rules.marks[0];
-	const students: number[] = [];
-	let marked = 0;
-	let positive = 0;
-	let predictedPositive = 0;
-	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-		const s = grouping.members[i];
-		if (marks[s] === MISSING) continue;
-		marked++;
+	const table: RiskTable = {
+		marked: new Int32Array(G),
+		positive: new Int32Array(G),
+		predictedPositive: new Int32Array(G),
+		atRisk: new Int32Array(G),
+		offsets: new Int32Array(G + 1),
+		rows: new Int32Array(0)
+	};
+	for (let s = 0; s < marks.length; s++) {
+		const g = grouping.groupOf[s];
+		if (g < 0 || marks[s] === MISSING) continue;
+		table.marked[g]++;
 		if (marks[s] > lowest) {
-			positive++;
-			if (!flags[s]) predictedPositive++;
+			table.positive[g]++;
+			if (!flags[s]) table.predictedPositive[g]++;
 		}
-		if (flags[s]) students.push(s);
+		if (flags[s]) table.atRisk[g]++;
 	}
+	table.offsets.set(table.atRisk, 1);
+	table.rows = fillRows(grouping, table.offsets, (s) => flags[s] === 1);
+	return table;
+}
+
+export interface RiskSummary {
+	marked: number;
+	positive: number;
+	predictedPositive: number;
+	atRisk: number;
+	students: Int32Array;
+}
+
+/** The risk summary of group g, for display. */
+export function riskAt(table: RiskTable, g: number): RiskSummary {
 	return {
-		marked,
-		positive,
-		predictedPositive,
-		atRisk: students.length,
-		students: Int32Array.from(students)
+		marked: table.marked[g],
+		positive: table.positive[g],
+		predictedPositive: table.predictedPositive[g],
+		atRisk: table.atRisk[g],
+		students: table.rows.subarray(table.offsets[g], table.offsets[g + 1])
 	};
 }

@@ -1,5 +1,4 @@
 import { CellState, MISSING, type ResultMatrix } from '$lib/assessment/result-matrix';
-import type { Grouping } from './groups';
 import type { ProcedureLayout } from './layout';
 import type { AnalysisOptions } from './options';
 
@@ -33,61 +32,72 @@ export interface StudentScores {
 	skillFailed: Uint8Array;
 }
 
-/** Scores every student in one pass over the cells. */
+/**
+ * Scores every student. Points possible and needed per skill are the same for every
+ * student except for excluded not-taught cells, so the loops only sum points and, under
+ * `notTaught: 'exclude'`, subtract the maxima of the excluded cells.
+ */
 export function scoreStudents(
 	matrix: ResultMatrix,
 	layout: ProcedureLayout,
 	options: AnalysisOptions
 ): StudentScores {
-	const { studentCount: studentTotal, positionCount: P } = matrix;
+	const { studentCount: N, positionCount: P, points, states, present } = matrix;
+	const { maxPoints, skillOffsets, skillColumns } = layout;
 	const K = layout.skillCodes.length;
-	const thresholds = columnThresholds(layout, options);
 	const exclude = options.notTaught === 'exclude';
-	const cellTotals = new Int16Array(studentTotal).fill(MISSING);
-	const solveRates = new Float32Array(studentTotal).fill(NaN);
-	const skillRates = new Float32Array(studentTotal * K).fill(NaN);
-	const skillFailed = new Uint8Array(studentTotal * K);
-	const earned = new Float64Array(K);
-	const possible = new Float64Array(K);
-	const needed = new Float64Array(K);
+	const { possible, needed, neededOf } = skillRequirements(layout, options);
+	const cellTotals = new Int16Array(N).fill(MISSING);
+	const solveRates = new Float32Array(N).fill(NaN);
+	const skillRates = new Float32Array(N * K).fill(NaN);
+	const skillFailed = new Uint8Array(N * K);
 
-	for (let s = 0; s < studentTotal; s++) {
-		if (!matrix.present[s]) continue;
-		earned.fill(0);
-		possible.fill(0);
-		needed.fill(0);
+	for (let s = 0; s < N; s++) {
+		if (!present[s]) continue;
+		const row = s * P;
 		let total = 0;
-		let countedEarned = 0;
-		let counted = 0;
-		for (let p = 0, cell = s * P; p < P; p++, cell++) {
-			const points = matrix.points[cell];
-			total += points;
-			if (exclude && matrix.states[cell] === CellState.notTaught) continue;
-			const max = layout.maxPoints[p];
-			countedEarned += points;
-			counted += max;
-			for (let i = layout.columnOffsets[p]; i < layout.columnOffsets[p + 1]; i++) {
-				const k = layout.columnSkills[i];
-				earned[k] += points;
-				possible[k] += max;
-				needed[k] += thresholds[p] * max;
-			}
+		let counted = layout.maxTotal;
+		for (let p = 0; p < P; p++) {
+			total += points[row + p];
+			if (exclude && states[row + p] === CellState.notTaught) counted -= maxPoints[p];
 		}
 		cellTotals[s] = total;
-		if (counted > 0) solveRates[s] = countedEarned / counted;
+		if (counted > 0) solveRates[s] = total / counted;
 		for (let k = 0, at = s * K; k < K; k++, at++) {
-			if (possible[k] === 0) continue;
-			skillRates[at] = earned[k] / possible[k];
-			if (earned[k] + EPSILON < needed[k]) skillFailed[at] = 1;
+			let earned = 0;
+			let skillPossible = possible[k];
+			let skillNeeded = needed[k];
+			for (let i = skillOffsets[k], end = skillOffsets[k + 1]; i < end; i++) {
+				const column = skillColumns[i];
+				earned += points[row + column];
+				if (exclude && states[row + column] === CellState.notTaught) {
+					skillPossible -= maxPoints[column];
+					skillNeeded -= neededOf[column];
+				}
+			}
+			if (skillPossible <= 0) continue;
+			skillRates[at] = earned / skillPossible;
+			if (earned + EPSILON < skillNeeded) skillFailed[at] = 1;
 		}
 	}
-	return {
-		cellTotals,
-		totals: pickTotals(matrix, cellTotals, options),
-		solveRates,
-		skillRates,
-		skillFailed
-	};
+	const totals = pickTotals(matrix, cellTotals, options);
+	return { cellTotals, totals, solveRates, skillRates, skillFailed };
+}
+
+/** Points possible and needed per skill with every cell counted, and needed per column. */
+function skillRequirements(layout: ProcedureLayout, options: AnalysisOptions) {
+	const K = layout.skillCodes.length;
+	const thresholds = columnThresholds(layout, options);
+	const neededOf = Float64Array.from(layout.maxPoints, (max, p) => max * thresholds[p]);
+	const possible = new Float64Array(K);
+	const needed = new Float64Array(K);
+	for (let k = 0; k < K; k++) {
+		for (let i = layout.skillOffsets[k]; i < layout.skillOffsets[k + 1]; i++) {
+			possible[k] += layout.maxPoints[layout.skillColumns[i]];
+			needed[k] += neededOf[layout.skillColumns[i]];
+		}
+	}
+	return { possible, needed, neededOf };
 }
 
 function pickTotals(
@@ -101,42 +111,12 @@ function pickTotals(
 	return totals;
 }
 
-/** Points earned and possible per group and column, and present students per group. */
+/** Points earned and possible per group and column (see `measureGroups`), and present students. */
 export interface PositionSums {
 	groupCount: number;
 	students: Int32Array;
 	earned: Float64Array;
 	possible: Float64Array;
-}
-
-/** Sums the cells of every group in one pass over its members. */
-export function sumPositions(
-	matrix: ResultMatrix,
-	layout: ProcedureLayout,
-	grouping: Grouping,
-	options: AnalysisOptions
-): PositionSums {
-	const P = matrix.positionCount;
-	const groupCount = grouping.labels.length;
-	const exclude = options.notTaught === 'exclude';
-	const students = new Int32Array(groupCount);
-	const earned = new Float64Array(groupCount * P);
-	const possible = new Float64Array(groupCount * P);
-
-	for (let g = 0; g < groupCount; g++) {
-		const base = g * P;
-		for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-			const s = grouping.members[i];
-			if (!matrix.present[s]) continue;
-			students[g]++;
-			for (let p = 0, cell = s * P; p < P; p++, cell++) {
-				if (exclude && matrix.states[cell] === CellState.notTaught) continue;
-				earned[base + p] += matrix.points[cell];
-				possible[base + p] += layout.maxPoints[p];
-			}
-		}
-	}
-	return { groupCount, students, earned, possible };
 }
 
 /** Solve rates per group derived from the position sums; NaN where nothing was possible. */

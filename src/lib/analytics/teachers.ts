@@ -8,7 +8,8 @@ export function teacherOf(
 	school: string,
 	classLabel: string
 ): TeacherRef | null {
-	return teachers[`${school}/${classLabel}`] ?? teachers[classLabel] ?? null;
+	const own = (key: string) => (Object.hasOwn(teachers, key) ? teachers[key] : undefined);
+	return own(`${school}/${classLabel}`) ?? own(classLabel) ?? null;
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * Times `analyzeProcedure` on the regional ВПР 2021 export (26,139 rows, 637 schools):
+ * every statistic for the file, each school and each class. Reading the xlsx is not timed.
+ * Run alone with `npx tsx tests/bench/analysis.bench.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { analyzeProcedure } from '../../src/lib/analytics/analyze';
+import { readSheet, vprMatrix, vprSpecification } from '../../src/lib/analytics/vpr-fixture';
+import { dataFile } from '../support/data-path';
+
+const warmupRuns = 5;
+const timedRuns = 21;
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export async function run(): Promise<Record<string, number>> {
+	const folder = 'vpr-2021-math-5';
+	const matrix = vprMatrix(
+		readSheet(readFileSync(dataFile(`${folder}/results-region-fis-oko-export.xlsx`)))
+	);
+	const spec = vprSpecification(readSheet(readFileSync(dataFile(`${folder}/spec-tasks.xlsx`))));
+
+	// Shallow copies defeat the caches keyed by object identity, so each cold run also
+	// builds the school and class groupings and the specification layout.
+	const cold = () => analyzeProcedure({ ...matrix }, { ...spec });
+	const warm = () => analyzeProcedure(matrix, spec);
+	const time = (analyse: () => unknown) => {
+		for (let i = 0; i < warmupRuns; i++) analyse();
+		const samples: number[] = [];
+		for (let i = 0; i < timedRuns; i++) {
+			const start = performance.now();
+			analyse();
+			samples.push(performance.now() - start);
+		}
+		return samples;
+	};
+	const coldSamples = time(cold);
+	const warmSamples = time(warm);
+	const last = warm();
+	const results = {
+		analysis_median_ms: median(coldSamples),
+		analysis_min_ms: Math.min(...coldSamples),
+		analysis_cached_groupings_median_ms: median(warmSamples),
+		rows: matrix.studentCount,
+		schools: last.schools.keys.length,
+		classes: last.classes.keys.length
+	};
+	console.log('analysis benchmark (regional ВПР file):', results);
+	return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	await run();
+}
