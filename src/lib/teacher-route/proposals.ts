@@ -178,7 +178,7 @@ function buildProposal(
 	};
 }
 
-/** Procedures in date order, each with its classes in name order. */
+/** Groups entries by procedure, in date order, each with its classes in name order. */
 function groupByProcedure(
 	entries: z.output<typeof massDeficitInputSchema>[]
 ): DeficitEvidence['procedures'] {
@@ -211,7 +211,10 @@ function groupByProcedure(
 
 export type ProposalStatus = 'open' | 'accepted' | 'dismissed';
 
-/** Accepted when the route has its deficit, dismissed when a person declined it. */
+/**
+ * Returns `accepted` when the route has the proposal's deficit, `dismissed` when a person
+ * declined it, and `open` otherwise.
+ */
 export function proposalStatus(
 	route: TeacherRoute,
 	proposal: Pick<DeficitProposal, 'key' | 'deficitId'>

@@ -200,13 +200,8 @@ function readSections(
 	invalid: InvalidValue[]
 ): TeacherRoute['roadmap']['sections'] {
 	const linked = readLinks(doc);
-	const { deficitIds: _links, ...rowShape } = roadmapRowSchema.shape;
-	const schema = roadmapRowSchema.pick(
-		Object.fromEntries(Object.keys(rowShape).map((key) => [key, true])) as Record<
-			keyof typeof rowShape,
-			true
-		>
-	);
+	// Links live in their own map, not in the row.
+	const schema = roadmapRowSchema.omit({ deficitIds: true });
 	const seen = new Map<string, RowJson>();
 	const sections = {} as TeacherRoute['roadmap']['sections'];
 	for (const section of roadmapSectionIds) {

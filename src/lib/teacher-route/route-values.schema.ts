@@ -9,8 +9,8 @@ export const isoDateSchema = z.iso.date(
 export const isoDateTimeSchema = z.iso.datetime('Время записи должно быть в формате ISO 8601');
 
 /**
- * Row id: random (a UUID) for rows people add, derived from the source for rows the app adds
- * on a person's request, so that two devices adding the same row produce the same id.
+ * Row id: random for rows people add, derived from the source for rows the app adds on a
+ * person's request, so that two devices adding the same row produce the same id.
  */
 export const rowIdSchema = z
 	.string()
@@ -24,11 +24,13 @@ export const personIdSchema = z
 /** Share of a group, 0–1. */
 export const shareSchema = z.number().min(0, 'Доля не меньше 0').max(1, 'Доля не больше 1');
 
+const textError = 'Ожидается текст';
+
 /** Free text typed by a person: never limited in length, never trimmed. */
-export const freeTextSchema = z.string().default('');
+export const freeTextSchema = z.string(textError).default('');
 
 /** A single-line value such as a name or a position. */
-export const lineSchema = z.string().max(300, 'Не длиннее 300 символов').default('');
+export const lineSchema = z.string(textError).max(300, 'Не длиннее 300 символов').default('');
 
 /** Hours as the programme's documents state them, usually academic hours. */
 export const hoursSchema = z

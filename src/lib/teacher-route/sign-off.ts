@@ -22,6 +22,7 @@ import type { SignOff, SignOffRole, TeacherRoute } from './teacher-route.schema'
 
 export type SignOffState = 'missing' | 'valid' | 'outdated';
 
+/** Computes the hex SHA-256 fingerprint of the route's plan, which signatures record. */
 export function planFingerprint(route: TeacherRoute): string {
 	const sections = Object.fromEntries(
 		roadmapSectionIds.map((section) => [

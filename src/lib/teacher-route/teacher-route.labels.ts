@@ -279,3 +279,14 @@ export const measureLabels = {
 	seminar: 'Семинар',
 	'lesson-visits': 'Посещение уроков ведущих учителей-методистов'
 } as const;
+
+export const proposalStatusLabels = {
+	open: 'Ожидает решения',
+	accepted: 'Добавлен в маршрут',
+	dismissed: 'Отклонён'
+} as const;
+
+export const persistenceLabels = {
+	persistent: 'Устойчивый дефицит',
+	new: 'Выявлен впервые'
+} as const;
