@@ -1,6 +1,11 @@
 import type { ResultMatrix } from '$lib/assessment/result-matrix';
 import type { Specification, TaskLevel } from '$lib/assessment/specification.schema';
-import { correctionGroups, type Candidate, type CorrectionGroup } from './correction-groups';
+import {
+	correctionGroups,
+	wordsFor,
+	type CandidateSet,
+	type CorrectionGroup
+} from './correction-groups';
 import {
 	classDeficits,
 	countFailures,
@@ -237,12 +242,23 @@ function classCorrectionGroups(
 		.filter((deficit) => deficit.kind === 'point')
 		.map((deficit) => layout.skillCodes.indexOf(deficit.skill));
 	if (pointSkills.length === 0) return [];
-	const candidates: Candidate[] = [];
+	const candidates: CandidateSet = { rows: [], masks: [], words: wordsFor(K) };
+	const mask = new Array<number>(candidates.words);
 	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
 		const s = grouping.members[i];
 		if (!matrix.present[s]) continue;
-		const skills = pointSkills.filter((k) => scores.skillFailed[s * K + k] === 1);
-		if (skills.length > 0) candidates.push({ row: s, skills });
+		mask.fill(0);
+		let failed = false;
+		for (const k of pointSkills) {
+			if (scores.skillFailed[s * K + k] !== 1) continue;
+			mask[k >>> 5] = (mask[k >>> 5] | (1 << (k & 31))) >>> 0;
+			failed = true;
+		}
+		if (!failed) continue;
+		candidates.rows.push(s);
+		candidates.masks.push(...mask);
 	}
-	return correctionGroups(candidates, layout.skillCodes, options.correctionGroupSize);
+	return candidates.rows.length > 0
+		? correctionGroups(candidates, layout.skillCodes, options.correctionGroupSize)
+		: [];
 }

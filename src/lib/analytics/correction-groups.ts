@@ -25,42 +25,64 @@ export interface CorrectionGroup {
 	belowMin: boolean;
 }
 
-export interface Candidate {
-	row: number;
-	/** Indices of the failed skills that count, ascending. */
-	skills: number[];
+/**
+ * The students to group: `rows[i]` failed the skills whose bits are set in
+ * `masks[i * words .. (i + 1) * words)`, bit k & 31 of word k >>> 5 for skill k.
+ */
+export interface CandidateSet {
+	rows: number[];
+	masks: number[];
+	words: number;
+}
+
+/** Builds a candidate set from lists of failed skill indices. */
+export function candidateSet(
+	candidates: { row: number; skills: number[] }[],
+	skillCount: number
+): CandidateSet {
+	const words = wordsFor(skillCount);
+	const set: CandidateSet = { rows: [], masks: [], words };
+	for (const { row, skills } of candidates) {
+		const at = set.masks.length;
+		set.rows.push(row);
+		for (let w = 0; w < words; w++) set.masks.push(0);
+		for (const k of skills)
+			set.masks[at + (k >>> 5)] = (set.masks[at + (k >>> 5)] | (1 << (k & 31))) >>> 0;
+	}
+	return set;
+}
+
+export function wordsFor(skillCount: number): number {
+	return Math.max(1, Math.ceil(skillCount / 32));
 }
 
 interface Cluster {
 	rows: number[];
-	bits: Uint32Array;
+	bits: number[];
 }
 
 export function correctionGroups(
-	candidates: Candidate[],
+	candidates: CandidateSet,
 	skillCodes: string[],
 	bounds: { min: number; max: number }
 ): CorrectionGroup[] {
-	const words = Math.max(1, Math.ceil(skillCodes.length / 32));
-	const clusters = seedClusters(candidates, words, bounds.max);
+	const clusters = seedClusters(candidates, bounds.max);
 	mergeSmallClusters(clusters, bounds);
-	const failedSets = new Map(candidates.map((c) => [c.row, c.skills]));
+	const maskAt = new Map(candidates.rows.map((row, i) => [row, i * candidates.words]));
 	return clusters
-		.map((cluster) => describe(cluster, failedSets, skillCodes, bounds.min))
+		.map((cluster) => describe(cluster, candidates, maskAt, skillCodes, bounds.min))
 		.sort((a, b) => a.members[0] - b.members[0]);
 }
 
-function seedClusters(candidates: Candidate[], words: number, max: number): Cluster[] {
-	const byProfile = new Map<string, Cluster>();
-	for (const candidate of [...candidates].sort((a, b) => a.row - b.row)) {
-		const key = candidate.skills.join(',');
+function seedClusters({ rows, masks, words }: CandidateSet, max: number): Cluster[] {
+	const order = rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
+	const byProfile = new Map<number | string, Cluster>();
+	for (const i of order) {
+		const bits = masks.slice(i * words, (i + 1) * words);
+		const key = words === 1 ? bits[0] : bits.join(',');
 		let cluster = byProfile.get(key);
-		if (!cluster) {
-			cluster = { rows: [], bits: new Uint32Array(words) };
-			for (const k of candidate.skills) cluster.bits[k >>> 5] |= 1 << (k & 31);
-			byProfile.set(key, cluster);
-		}
-		cluster.rows.push(candidate.row);
+		if (!cluster) byProfile.set(key, (cluster = { rows: [], bits }));
+		cluster.rows.push(rows[i]);
 	}
 	const seeds: Cluster[] = [];
 	for (const cluster of byProfile.values()) {
@@ -68,7 +90,7 @@ function seedClusters(candidates: Candidate[], words: number, max: number): Clus
 		let start = 0;
 		for (let part = 0; part < parts; part++) {
 			const size = Math.floor((cluster.rows.length - start) / (parts - part));
-			seeds.push({ rows: cluster.rows.slice(start, start + size), bits: cluster.bits.slice() });
+			seeds.push({ rows: cluster.rows.slice(start, start + size), bits: [...cluster.bits] });
 			start += size;
 		}
 	}
@@ -86,7 +108,8 @@ function mergeSmallClusters(clusters: Cluster[], bounds: { min: number; max: num
 			continue;
 		}
 		partner.rows = mergeSorted(partner.rows, small.rows);
-		for (let w = 0; w < partner.bits.length; w++) partner.bits[w] |= small.bits[w];
+		for (let w = 0; w < partner.bits.length; w++)
+			partner.bits[w] = (partner.bits[w] | small.bits[w]) >>> 0;
 		clusters.splice(clusters.indexOf(small), 1);
 		// A grown cluster may now fit with a formerly stuck one.
 		stuck.clear();
@@ -123,7 +146,7 @@ function compareSizeThenRow(a: Cluster, b: Cluster): number {
 	return a.rows.length - b.rows.length || a.rows[0] - b.rows[0];
 }
 
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+export function jaccard(a: number[], b: number[]): number {
 	let both = 0;
 	let either = 0;
 	for (let w = 0; w < a.length; w++) {
@@ -145,20 +168,27 @@ function mergeSorted(a: number[], b: number[]): number[] {
 
 function describe(
 	cluster: Cluster,
-	failedSets: Map<number, number[]>,
+	{ masks }: CandidateSet,
+	maskAt: Map<number, number>,
 	skillCodes: string[],
 	min: number
 ): CorrectionGroup {
-	const counts = new Map<number, number>();
+	const counts = new Array<number>(skillCodes.length).fill(0);
 	for (const row of cluster.rows) {
-		for (const k of failedSets.get(row) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+		const at = maskAt.get(row)!;
+		for (let k = 0; k < skillCodes.length; k++) {
+			if ((masks[at + (k >>> 5)] >>> (k & 31)) & 1) counts[k]++;
+		}
 	}
-	const order = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a - b);
+	const order = skillCodes
+		.map((_, k) => k)
+		.filter((k) => counts[k] > 0)
+		.sort((a, b) => counts[b] - counts[a] || a - b);
 	return {
 		members: Int32Array.from(cluster.rows),
 		skills: order.map((k) => skillCodes[k]),
-		skillCounts: order.map((k) => counts.get(k)!),
-		shared: order.filter((k) => counts.get(k) === cluster.rows.length).map((k) => skillCodes[k]),
+		skillCounts: order.map((k) => counts[k]),
+		shared: order.filter((k) => counts[k] === cluster.rows.length).map((k) => skillCodes[k]),
 		belowMin: cluster.rows.length < min
 	};
 }
