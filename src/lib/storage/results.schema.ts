@@ -8,8 +8,11 @@ import { specificationSchema } from '$lib/assessment/specification.schema';
  * reported instead of breaking a screen.
  */
 
-/** Checks the array's class only; structured clone keeps it across IndexedDB and workers. */
-function typed<T>(ctor: { new (length: number): T }) {
+/**
+ * A typed array of the given class. Only the class is checked; structured clone keeps it
+ * across IndexedDB and postMessage. `T` is named by the caller so it keeps ArrayBufferLike.
+ */
+export function typedArraySchema<T>(ctor: { new (length: number): unknown; name: string }) {
 	return z.custom<T>((value) => value instanceof ctor, `expected ${ctor.name}`);
 }
 
@@ -18,18 +21,18 @@ export const resultMatrixSchema = z
 	.object({
 		studentCount: z.number().int().nonnegative(),
 		positionCount: z.number().int().nonnegative(),
-		points: typed(Uint8Array),
-		states: typed(Uint8Array),
+		points: typedArraySchema<Uint8Array>(Uint8Array),
+		states: typedArraySchema<Uint8Array>(Uint8Array),
 		studentCodes: z.array(z.string()),
-		classIndex: typed(Uint16Array),
+		classIndex: typedArraySchema<Uint16Array>(Uint16Array),
 		classes: z.array(z.string()),
-		schoolIndex: typed(Uint16Array),
+		schoolIndex: typedArraySchema<Uint16Array>(Uint16Array),
 		schools: z.array(z.string()),
-		present: typed(Uint8Array),
-		journalMark: typed(Int8Array),
-		officialTotal: typed(Int16Array),
-		variant: typed(Uint16Array),
-		sex: typed(Uint8Array)
+		present: typedArraySchema<Uint8Array>(Uint8Array),
+		journalMark: typedArraySchema<Int8Array>(Int8Array),
+		officialTotal: typedArraySchema<Int16Array>(Int16Array),
+		variant: typedArraySchema<Uint16Array>(Uint16Array),
+		sex: typedArraySchema<Uint8Array>(Uint8Array)
 	})
 	.superRefine((matrix, context) => {
 		const cells = matrix.studentCount * matrix.positionCount;
