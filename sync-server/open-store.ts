@@ -14,7 +14,7 @@ export interface SeedStore {
 /**
  * Opens the relay's database in `dataDir` for scripts. Documents that the running relay has
  * loaded keep their in-memory state until they are unloaded, so seed while the relay is
- * stopped, or seed documents nobody has open.
+ * stopped, or seed documents that no client has open.
  */
 export function openStore(dataDir: string): SeedStore {
 	const store = new SqliteStore(dataDir);

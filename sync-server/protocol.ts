@@ -9,7 +9,7 @@
  *     2 auth       varUint 0 (permission denied), varString reason   (relay to client only)
  *     3 query awareness (no body)
  *
- * Session: once access is decided, the relay loads the document and then answers the
+ * Session: once access is decided, the relay loads the document and then replies to the
  * client's step 1 with step 2. It sends its own step 1 to writable connections only, so a
  * client with unsent changes pushes them as step 2; a read-only connection is never asked.
  * Updates are stored before they are applied and forwarded, so an update that any other
@@ -152,7 +152,7 @@ export function encodeAwareness(
 	return encoding.toUint8Array(encoder);
 }
 
-/** The y-protocols auth message that y-websocket shows as "Permission denied". */
+/** Encodes the y-protocols auth message that y-websocket reports as "Permission denied". */
 export function encodePermissionDenied(reason: string): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, messageAuth);

@@ -13,7 +13,7 @@ import {
 import type { RelayCounters } from './stats';
 import { changesDocument } from './update-check';
 
-/** A connection as a room sees it. */
+/** The part of a connection that a room uses. */
 export interface RoomMember {
 	readonly id: string;
 	readonly canWrite: boolean;
@@ -40,9 +40,9 @@ const loadOrigin = Symbol('storage');
 
 /**
  * One document loaded in memory with its awareness and connections. All work on the
- * document runs through one queue, in arrival order: loading first, so no sync step is
- * answered before the stored state is in the document, then each message, each append
- * awaited before the update is applied and forwarded.
+ * document runs through one queue in arrival order. Loading comes first, so the relay
+ * replies to no sync step 1 before the stored state is in the document. Then each message
+ * follows, and each append is awaited before its update is applied and forwarded.
  */
 export class Room {
 	/** Server documents keep deleted content (no GC), because clients keep history snapshots. */
@@ -136,7 +136,7 @@ export class Room {
 		return result;
 	}
 
-	/** Queues a task whose failure is logged, because nobody awaits it. */
+	/** Queues a task and logs its failure, because no caller awaits it. */
 	private schedule(task: string, run: () => unknown): void {
 		this.enqueue(run).catch((error: unknown) => {
 			this.deps.log.error('room-task-failed', { docId: this.docId, task, error });
@@ -176,7 +176,7 @@ export class Room {
 				try {
 					Y.applyUpdate(this.doc, update, loadOrigin);
 				} catch (error) {
-					// NOTE: Yjs may have applied part of the update before it threw; the rest of
+					// NOTE: Yjs may have applied part of the update before it threw. The rest of
 					// the document is still served, and clients that hold the update resend it.
 					this.deps.log.error('storage-apply-failed', { docId: this.docId, error });
 				}

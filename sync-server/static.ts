@@ -87,7 +87,7 @@ interface FoundFile {
 /**
  * Serves the built app from `rootDir`: files as they are, and the app page (index.html)
  * for navigations to paths without a file, so deep links of the single-page app open.
- * Returns a handler that reports whether it answered the request.
+ * Returns a handler that resolves true when it handled the request.
  */
 export function createStaticHandler(
 	rootDir: string

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 
 /**
  * Tells whether applying `update` would change `doc`: new structs, or deletions of items
- * the document still has. Clients answer every sync step 1 with a step 2, which is usually
+ * the document still has. Clients reply to every sync step 1 with a step 2, which is usually
  * empty apart from their whole delete set. Storing those would grow the version on every
  * connection, and devices that sync in the background when a version grows would then
  * sync forever.

@@ -114,7 +114,7 @@ export interface RawSocket {
 	opened: Promise<void>;
 }
 
-/** A bare WebSocket to `/sync/<docId>`, for checks below the provider. */
+/** Opens a bare WebSocket to `/sync/<docId>`, for checks below the provider. */
 export function openRawSocket(relay: RelayProcess, docId: string, token?: string): RawSocket {
 	const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
 	const socket = new WebSocket(`${relay.wsUrl}/${docId}${query}`);
@@ -146,7 +146,7 @@ export function seedDocument(dataDir: string, docId: string, build: (doc: Y.Doc)
 }
 
 /**
- * A school with one class 5A: tutor `tutor1` follows it, students `st1` and `st2` are in it,
+ * Builds a school with one class 5A: tutor `tutor1` follows it, students `st1` and `st2` are in it,
  * `parent1` is the parent of `st1`, and `teacher1` teaches mathematics there.
  */
 export function schoolRoster(school = 's1'): Roster {

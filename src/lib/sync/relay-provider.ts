@@ -49,7 +49,7 @@ export interface RelayConnection {
 	readonly awareness: Awareness;
 	/** True while the socket is open and nothing waits in its send buffer. */
 	readonly flushed: boolean;
-	/** True once the relay said this connection may only read; local edits stay local. */
+	/** True once the relay reported this connection as read-only; local edits stay local. */
 	readonly readOnly: boolean;
 	/** The latest event, or null before the first one. */
 	readonly lastEvent: RelayEvent | null;
@@ -70,7 +70,7 @@ export function isRefusalCode(code: number): boolean {
 	return (code >= 4400 && code < 4500) || code === closeMessageTooBig;
 }
 
-/** The reason code of a refusal, from the close reason or, failing that, the close code. */
+/** Returns the reason code of a refusal: the close reason if it is one, else one for the code. */
 export function refusalReason(code: number, reason: string): ReasonCode {
 	if (isReasonCode(reason)) return reason;
 	if (code === closeMessageTooBig || code === 4413) return 'update-too-large';
@@ -85,7 +85,7 @@ export function syncEndpoint(url: string): string {
 	return /^wss?:\/\/[^/]+$/i.test(trimmed) ? `${trimmed}/sync` : trimmed;
 }
 
-/** A delay drawn uniformly from a window that doubles with each failed try ("full jitter"). */
+/** Draws a delay uniformly from a window that doubles with each failed try ("full jitter"). */
 export function reconnectDelay(
 	attempt: number,
 	baseMs: number,
