@@ -44,7 +44,7 @@ export interface PositionInfo {
 	skills: string[];
 }
 
-/** What a class has beyond the statistics of any group; aligned with the class table. */
+/** Class details beyond the statistics of any group, in the order of the class table. */
 export interface ClassDetail {
 	key: string;
 	teacher: TeacherRef | null;

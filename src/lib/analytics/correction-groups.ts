@@ -4,7 +4,7 @@
  * Jaccard index of two sets.
  *
  * The grouping is greedy and agglomerative, and deterministic for a given input:
- * 1. Students with the same failed set form one cluster; a cluster larger than `max` is cut
+ * 1. Students with the same failed set form one cluster. A cluster larger than `max` is cut
  *    into near-equal parts of at most `max`, in row order.
  * 2. While a cluster is smaller than `min`, the smallest (then the earliest) is merged with
  *    the cluster most similar to it whose combined size stays within `max` (ties: the smaller

@@ -122,7 +122,9 @@ function checkHistory(
 }
 
 function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
+	if (a < b) return -1;
+	if (a > b) return 1;
+	return 0;
 }
 
 /** The part of a class report that history needs. */

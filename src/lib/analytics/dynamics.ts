@@ -1,4 +1,6 @@
+import type { ResultMatrix } from '$lib/assessment/result-matrix';
 import type { ProcedureKind } from '$lib/assessment/specification.schema';
+import type { ProcedureAnalysis } from './analyze';
 
 /**
  * Dynamics of skills across repeated procedures (entry control, АКР, ВПР …). Procedures
@@ -38,6 +40,24 @@ export interface SkillDynamics {
 	classRates: Float32Array;
 	studentKeys: string[];
 	studentRates: Float32Array;
+}
+
+/** Takes the skill rates of one analysed procedure, keyed as the dynamics join them. */
+export function snapshotOf(
+	matrix: ResultMatrix,
+	analysis: Pick<ProcedureAnalysis, 'skillCodes' | 'students' | 'classes'>,
+	procedure: ProcedureRef
+): SkillSnapshot {
+	return {
+		procedure,
+		skillCodes: analysis.skillCodes,
+		studentKeys: matrix.studentCodes.map(
+			(code, s) => `${matrix.schools[matrix.schoolIndex[s]]}/${code}`
+		),
+		studentRates: analysis.students.skillRates,
+		classKeys: analysis.classes.keys,
+		classRates: analysis.classes.skillRates
+	};
 }
 
 export function buildDynamics(snapshots: SkillSnapshot[]): SkillDynamics {
@@ -86,7 +106,7 @@ export interface SeriesPoint {
 	rate: number;
 }
 
-/** The measured points of one class's or student's rate on one skill, ordered by date. */
+/** Returns the measured rates of one class or student on one skill, ordered by date. */
 export function seriesOf(
 	dynamics: SkillDynamics,
 	unit: 'class' | 'student',
@@ -123,5 +143,7 @@ function unionOf(lists: string[][]): { list: string[]; ids: Map<string, number> 
 }
 
 function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
+	if (a < b) return -1;
+	if (a > b) return 1;
+	return 0;
 }

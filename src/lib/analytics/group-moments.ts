@@ -13,7 +13,7 @@ import type { PositionSums } from './solve-rates';
 /**
  * The one pass over the cells. It gathers per group the moments that item statistics need
  * and, from the same sums, the points earned and possible per column. A not-taught cell
- * holds 0 points, so only the points possible depend on the not-taught rule.
+ * contains 0 points, so only the points possible depend on the not-taught rule.
  *
  * Moments add up, so coarser groupings (schools, the file) whose groups are unions of the
  * finer groups (classes) are summed from the finer moments instead of reading cells again.
@@ -143,11 +143,13 @@ function collect(
 	const { points, present } = matrix;
 	const { offsets, members } = grouping;
 	const { P, sumX, sumX2, sumXT, byTotal, countByTotal } = m;
+
 	sumX.fill(0);
 	sumX2.fill(0);
 	sumXT.fill(0);
 	byTotal.fill(0);
 	countByTotal.fill(0);
+
 	let n = 0;
 	let sumT = 0;
 	let sumT2 = 0;
@@ -168,6 +170,7 @@ function collect(
 			byTotal[base + p] += x;
 		}
 	}
+
 	m.n = n;
 	m.sumT = sumT;
 	m.sumT2 = sumT2;
@@ -191,8 +194,8 @@ function countNotTaught(
 }
 
 /**
- * A coarser group's moments as one Float64 record: n, ΣT, ΣT², then Σx, Σx², Σx·T and
- * not-taught counts per column, students per total, and item points per total.
+ * Returns the length of the Float64 record of a coarser group's moments: n, ΣT, ΣT², then
+ * Σx, Σx², Σx·T and not-taught counts per column, students per total, item points per total.
  */
 function recordLength(P: number, H: number): number {
 	return 3 + 4 * P + H + H * P;

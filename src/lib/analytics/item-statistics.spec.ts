@@ -8,7 +8,7 @@ import { resolveOptions } from './options';
 import { scoreStudents } from './solve-rates';
 import { buildMatrix, buildSpec } from './test-factories';
 
-/** Reads a CSV of 0/1 answers with one header line, as lsat6.csv is. */
+/** Reads a CSV of 0/1 item scores with one header line, such as lsat6.csv. */
 function readAnswers(path: string): number[][] {
 	const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
 	return lines.slice(1).map((line) => line.split(',').map(Number));
@@ -87,7 +87,7 @@ describe('item statistics on small groups', () => {
 	});
 
 	it('splits tied totals evenly for discrimination', () => {
-		// 8 students, 27 % is 2: the top total (3) holds one student, the next (2) two.
+		// 8 students, 27 % is 2: the top total (3) has one student, the next (2) two.
 		const rows = [
 			[1, 1, 1],
 			[1, 1, 0],
