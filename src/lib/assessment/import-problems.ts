@@ -25,12 +25,15 @@ export const importProblemCodes = [
 	'unknown-journal-mark',
 	'unknown-sex',
 	'absent-with-scores',
-	'spec-conflict',
-	'unknown-skill-code',
 	'too-many-problems'
 ] as const;
 
 export type ImportProblemCode = (typeof importProblemCodes)[number];
+
+/** Codes of the problems a specification table can have. */
+export const specProblemCodes = ['spec-conflict', 'unknown-skill-code'] as const;
+
+export type SpecProblemCode = (typeof specProblemCodes)[number];
 
 export interface ProblemColumn {
 	/** 0-based column index. */
@@ -41,11 +44,11 @@ export interface ProblemColumn {
 	header: string;
 }
 
-export interface ImportProblem {
+export interface ImportProblem<Code extends string = ImportProblemCode> {
 	/** 1-based sheet row, as the spreadsheet shows it. */
 	row: number;
 	column: ProblemColumn | null;
-	code: ImportProblemCode;
+	code: Code;
 	message: string;
 	value: CellValue;
 }

@@ -6,7 +6,12 @@ import {
 	type SheetRows
 } from '$lib/shared/sheet';
 import { cellText, readInteger } from './cell-values';
-import { problemColumn, quoteValue, type ImportProblem } from './import-problems';
+import {
+	problemColumn,
+	quoteValue,
+	type ImportProblem,
+	type SpecProblemCode
+} from './import-problems';
 import { defaultMarkScaleFor, type ProcedureIdentity } from './mark-scales';
 import { readSpecTable, type SpecColumnRole, type SpecTableRow } from './spec-table';
 import { validateSpecification } from './spec-validation';
@@ -46,7 +51,7 @@ export interface SpecificationMeta extends ProcedureIdentity {
 export interface SpecificationImport {
 	specification: Specification;
 	/** Doubts that did not stop the import: conflicting rows, codes missing from the lists. */
-	problems: ImportProblem[];
+	problems: ImportProblem<SpecProblemCode>[];
 }
 
 /** The key by which a task refers to a skill: `КЭС 1`, `КТ 2.3`. */
@@ -98,7 +103,7 @@ function fatal(row: SpecTableRow, role: SpecColumnRole, message: string, rows: S
 
 class TaskCollector {
 	readonly drafts = new Map<string, TaskDraft>();
-	readonly problems: ImportProblem[] = [];
+	readonly problems: ImportProblem<SpecProblemCode>[] = [];
 	/** Codes by kind, each with the 0-based sheet row where it first appears. */
 	readonly codes = { КЭС: new Map<string, number>(), КТ: new Map<string, number>() };
 

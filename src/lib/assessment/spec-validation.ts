@@ -9,7 +9,7 @@ import { procedureKinds, specificationSchema, type Specification } from './speci
 
 export interface SpecificationIssue {
 	path: PropertyKey[];
-	/** The field as a person finds it on the form, e.g. «Задание 11.1 (позиция 11): максимальный балл». */
+	/** The field as a person finds it on the form, e.g. «Задание 11.1 (позиция 11), максимальный балл». */
 	field: string;
 	message: string;
 }
@@ -67,29 +67,35 @@ function taskName(candidate: unknown, index: number): string {
 /** Names the field at `path` in Russian, using the candidate's own labels where it can. */
 export function fieldName(path: readonly PropertyKey[], candidate: unknown): string {
 	const [top, index, field, subIndex] = path;
+
 	if (top === 'tasks' && typeof index === 'number') {
 		const name = taskName(candidate, index);
 		if (field === undefined) return name;
-		const fieldText = taskFields[String(field)] ?? String(field);
-		return typeof subIndex === 'number'
-			? `${name}: код умения ${subIndex + 1}`
-			: `${name}: ${fieldText}`;
+		if (typeof subIndex === 'number') return `${name}, код умения ${subIndex + 1}`;
+		return `${name}, ${taskFields[String(field)] ?? String(field)}`;
 	}
+
 	if (top === 'skills' && typeof index === 'number') {
 		const skill = at(at(candidate, 'skills'), index);
-		const name =
-			`Умение ${String(at(skill, 'kind') ?? '')} ${String(at(skill, 'code') ?? index + 1)}`.trim();
-		return field === undefined ? name : `${name}: ${skillFields[String(field)] ?? String(field)}`;
+		const kind = String(at(skill, 'kind') ?? '');
+		const name = `Умение ${kind} ${String(at(skill, 'code') ?? index + 1)}`.replace(/\s+/g, ' ');
+		if (field === undefined) return name;
+		return `${name}, ${skillFields[String(field)] ?? String(field)}`;
 	}
+
 	if (top === 'markScale' && (index === 'thresholds' || index === 'conditions')) {
-		const group = index === 'thresholds' ? 'порог' : 'условие';
-		if (typeof field !== 'number')
-			return `Шкала отметок: ${index === 'thresholds' ? 'пороги' : 'условия'}`;
-		const item = `Шкала отметок, ${group} ${field + 1}`;
-		return subIndex === undefined
-			? item
-			: `${item}: ${scaleFields[String(subIndex)] ?? String(subIndex)}`;
+		const isThreshold = index === 'thresholds';
+		if (typeof field !== 'number') return `Шкала отметок, ${isThreshold ? 'пороги' : 'условия'}`;
+		const mark = at(at(at(candidate, 'markScale'), 'thresholds'), field);
+		const markValue = at(mark, 'mark');
+		const item =
+			isThreshold && typeof markValue === 'number'
+				? `Шкала отметок, порог отметки ${markValue}`
+				: `Шкала отметок, ${isThreshold ? 'порог' : 'условие'} ${field + 1}`;
+		if (subIndex === undefined) return item;
+		return `${item}, ${scaleFields[String(subIndex)] ?? String(subIndex)}`;
 	}
+
 	return topFields[String(top)] ?? path.map(String).join('.');
 }
 
@@ -203,7 +209,7 @@ function checkMarkScale(spec: Specification, ctx: RefinementContext): void {
 	thresholds.forEach((threshold, i) => {
 		const path = ['markScale', 'thresholds', i, 'minTotal'];
 		if (threshold.minTotal > maxTotal) {
-			ctx.addIssue({ code: 'custom', path, message: `больше максимума работы (${maxTotal})` });
+			ctx.addIssue({ code: 'custom', path, message: `больше максимума работы, ${maxTotal}` });
 		}
 		const lower = thresholds.find(
 			(other) => other.mark < threshold.mark && other.minTotal >= threshold.minTotal
@@ -212,7 +218,7 @@ function checkMarkScale(spec: Specification, ctx: RefinementContext): void {
 			ctx.addIssue({
 				code: 'custom',
 				path,
-				message: `не больше порога отметки ${lower.mark} (${lower.minTotal}); пороги должны расти с отметкой`
+				message: `должен быть больше порога отметки ${lower.mark}, равного ${lower.minTotal}`
 			});
 		}
 	});
@@ -235,7 +241,7 @@ function checkMarkScale(spec: Specification, ctx: RefinementContext): void {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['markScale', 'conditions', i, 'minPoints'],
-				message: `больше, чем можно набрать на этих позициях (${reachable})`
+				message: `больше, чем можно набрать на этих позициях: ${reachable}`
 			});
 		}
 	});
