@@ -3,12 +3,10 @@
  * every statistic for the file, each school and each class. Reading the xlsx is not timed.
  * Run alone with `npx tsx tests/bench/analysis.bench.ts`.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { analyzeProcedure } from '../../src/lib/analytics/analyze';
-import { readSheet, vprMatrix, vprSpecification } from '../../src/lib/analytics/vpr-fixture';
-import { dataFile } from '../support/data-path';
+import { loadVprData } from '../../src/lib/analytics/vpr-data';
 
 const warmupRuns = 5;
 const timedRuns = 21;
@@ -20,11 +18,8 @@ function median(values: number[]): number {
 }
 
 export async function run(): Promise<Record<string, number>> {
-	const folder = 'vpr-2021-math-5';
-	const matrix = vprMatrix(
-		readSheet(readFileSync(dataFile(`${folder}/results-region-fis-oko-export.xlsx`)))
-	);
-	const spec = vprSpecification(readSheet(readFileSync(dataFile(`${folder}/spec-tasks.xlsx`))));
+	const { spec, imported } = loadVprData();
+	const matrix = imported.matrix;
 
 	// Shallow copies defeat the caches keyed by object identity, so each cold run also
 	// builds the school and class groupings and the specification layout.

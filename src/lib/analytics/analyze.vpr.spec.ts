@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultMatrix } from '$lib/assessment/result-matrix';
 import type { Specification } from '$lib/assessment/specification.schema';
-import { dataFile } from '../../../tests/support/data-path';
 import { analyzeProcedure, type ProcedureAnalysis } from './analyze';
 import { groupAt, type GroupReport } from './group-view';
-import { readSheet, vprMatrix, vprSpecification } from './vpr-fixture';
+import { loadVprData } from './vpr-data';
 
 // ВПР 2021, mathematics, grade 5: the regional export of 26,139 rows from ФИС ОКО.
 describe('analyzeProcedure on the regional ВПР file', () => {
@@ -15,11 +13,9 @@ describe('analyzeProcedure on the regional ВПР file', () => {
 	let file: GroupReport;
 
 	beforeAll(() => {
-		const folder = 'vpr-2021-math-5';
-		matrix = vprMatrix(
-			readSheet(readFileSync(dataFile(`${folder}/results-region-fis-oko-export.xlsx`)))
-		);
-		spec = vprSpecification(readSheet(readFileSync(dataFile(`${folder}/spec-tasks.xlsx`))));
+		const data = loadVprData();
+		matrix = data.imported.matrix;
+		spec = data.spec;
 		analysis = analyzeProcedure(matrix, spec);
 		file = groupAt(analysis.file, 0);
 	});
