@@ -33,10 +33,13 @@ export const ogeMathGeometryTaskLabels = ['15', '16', '17', '18', '19', '23', '2
  * recommendations on the minimum primary points for ОГЭ 2024, sent with the Рособрнадзор
  * letter of 21.02.2024 № 04-48 (section 2, mathematics, table 3). The 2023 scale is
  * commonly cited with the same figures.
+ * NOTE: the text of the letter checked here confirms the 31 points, the minimum of 8 and the
+ * geometry condition; the cut-offs 15 and 22 are the commonly published ones and were not
+ * read from table 3 itself.
  *
  * `geometryPositions` are the positions of the geometry tasks in the specification in use,
- * because positions depend on how the specification numbers its scored items; find them
- * from `ogeMathGeometryTaskLabels` when the labels are the КИМ numbers.
+ * because each specification numbers its scored items in its own way. When the task labels
+ * are the КИМ numbers, find the positions from `ogeMathGeometryTaskLabels`.
  */
 export function ogeMathMarkScale(geometryPositions: readonly number[]): MarkScale {
 	if (geometryPositions.length === 0) {

@@ -26,8 +26,8 @@ import {
 import { normaliseCode, normaliseHeader } from './typed-text';
 
 /**
- * Builds a Specification from ФИОКО description tables: the task table (spec-tasks) and,
- * when given, the lists of КЭС and КТ codes with their texts.
+ * Builds a Specification from ФИОКО description tables: the task table and, when given,
+ * the lists of КЭС and КТ codes with their texts.
  */
 
 /** A sheet as read, with its merged ranges when the reader knows them. */
@@ -54,7 +54,7 @@ export interface SpecificationImport {
 	problems: ImportProblem<SpecProblemCode>[];
 }
 
-/** The key by which a task refers to a skill: `КЭС 1`, `КТ 2.3`. */
+/** Returns the key by which a task refers to a skill: `КЭС 1`, `КТ 2.3`. */
 export function skillKey(kind: Skill['kind'], code: string): string {
 	return `${kind} ${code}`;
 }

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { procedureKinds, specificationSchema, type Specification } from './specification.schema';
 
 /**
- * Validation of a specification edited by hand: the schema plus the rules it cannot state
- * alone (unique positions and labels, skill keys that exist, a mark scale that fits the
- * tasks), with Russian messages that name the field as the form shows it.
+ * Validation of a specification edited by hand. The schema is extended with the rules it
+ * cannot state alone: unique positions and labels, skill keys that exist, and a mark scale
+ * that fits the tasks. Messages are in Russian and name the field as the form shows it.
  */
 
 export interface SpecificationIssue {
