@@ -80,6 +80,13 @@ describe('readXlsx', () => {
 		expect(sheet.rows[0]).toEqual([42, -0.0015, 'TRUE', 'FALSE', '#N/A', 84, 'xy']);
 	});
 
+	it('reads a shared index written with spaces', () => {
+		const data = `<row r="1"><c r="A1" t="s"><v> 1 </v></c></row>`;
+		const sheet = readXlsx(makeXlsx([{ name: 'S', data }], '<si><t>a</t></si><si><t>b</t></si>'));
+
+		expect(sheet.rows).toEqual([['b']]);
+	});
+
 	it('places cells by reference and leaves gaps null', () => {
 		const data =
 			`<row r="2"><c r="C2"><v>1</v></c></row>` + `<row r="5"><c r="AB5"><v>2</v></c></row>`;

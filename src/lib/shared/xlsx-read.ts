@@ -152,7 +152,7 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
 	if (startsWith(bytes, compoundFileSignature)) {
 		throw new AppError(
 			'import-invalid',
-			'Это файл старого формата xls. Откройте его в Excel или LibreOffice и сохраните как xlsx или csv.'
+			'Это файл старого формата xls или книга, защищённая паролем. Откройте её в Excel или LibreOffice и сохраните как xlsx без пароля или как csv.'
 		);
 	}
 	if (!startsWith(bytes, zipSignature)) {

@@ -241,7 +241,8 @@ class CellReader {
 		if (this.rawStart < 0) return null;
 		const xml = this.cursor.xml;
 		if (type === 's') {
-			const index = parseIndex(xml, this.rawStart, this.rawEnd);
+			let index = parseIndex(xml, this.rawStart, this.rawEnd);
+			if (index < 0) index = Number(xml.slice(this.rawStart, this.rawEnd).trim());
 			return this.shared[index] ?? null;
 		}
 
