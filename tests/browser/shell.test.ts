@@ -75,6 +75,7 @@ describe('app shell', () => {
 	it('shows the sync state on every screen', async () => {
 		for (const path of ['/', '/settings', '/trajectories', '/no-such-page']) {
 			await page.goto(relay.httpUrl + path);
+			await page.locator('h1').waitFor();
 			await expect(page.locator('[data-sync-state]').count(), path).resolves.toBe(1);
 		}
 		await page.goto(relay.httpUrl + '/settings');
@@ -99,6 +100,7 @@ describe('app shell', () => {
 		await page.goto(relay.httpUrl + '/settings');
 		const settings = await page.locator('h1').textContent();
 		await page.goto(relay.httpUrl + '/trajectories/student-5a-01');
+		await page.locator('h1').waitFor();
 		const deepLinkStatus = await page.locator('[data-sync-state]').count();
 		await tablet.context.setOffline(false);
 

@@ -1,5 +1,5 @@
+import type { Editor } from '$lib/coedit/identity';
 import { database } from '$lib/storage/database';
-import type { SchoolDatabase } from '$lib/storage/db';
 import { connectToRelay } from '$lib/sync/connector';
 import { LiveDocument } from '$lib/sync/live-document.svelte';
 import { colourFor, type PresenceUser } from '$lib/sync/presence.svelte';
@@ -25,16 +25,18 @@ export function syncEngine(): SyncEngine {
 	return engine;
 }
 
-async function presenceUser(db: SchoolDatabase): Promise<PresenceUser | null> {
+/** The signed-in person as editors of a document see them, named from the roster. */
+export async function currentEditor(): Promise<Editor | null> {
 	const claims = session.claims;
 	if (!claims) return null;
+	const db = database();
 	const person = (await db.people.get(claims.sub)) ?? (await db.students.get(claims.sub));
-	return {
-		personId: claims.sub,
-		name: person?.fullName ?? claims.sub,
-		role: claims.role,
-		colour: colourFor(claims.sub)
-	};
+	return { personId: claims.sub, name: person?.fullName ?? claims.sub, role: claims.role };
+}
+
+async function presenceUser(): Promise<PresenceUser | null> {
+	const editor = await currentEditor();
+	return editor && { ...editor, colour: colourFor(editor.personId) };
 }
 
 /** Opens a document for the screen: local state first, then the live connection. */
@@ -47,7 +49,7 @@ export async function openLive(id: string, title = ''): Promise<LiveDocument> {
 		status: syncStatus,
 		connect: connectToRelay,
 		credentials: currentCredentials(),
-		me: await presenceUser(db),
+		me: await presenceUser(),
 		title
 	});
 	return live;

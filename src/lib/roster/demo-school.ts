@@ -28,6 +28,18 @@ const firstNames = [
 	'Фёдор',
 	'Юлия'
 ];
+const femaleNames = new Set([
+	'Алина',
+	'Варвара',
+	'Дарья',
+	'Злата',
+	'Кира',
+	'Мария',
+	'Ольга',
+	'София',
+	'Ульяна',
+	'Юлия'
+]);
 const lastNames = [
 	['Абрамова', 'Беляев'],
 	['Воронова', 'Гусев'],
@@ -44,7 +56,7 @@ const lastNames = [
 
 function studentName(index: number): string {
 	const first = firstNames[index % firstNames.length];
-	const female = ['а', 'я'].includes(first.slice(-1));
+	const female = femaleNames.has(first);
 	const pair = lastNames[(index * 7) % lastNames.length];
 	return `${pair[female ? 0 : 1]} ${first}`;
 }

@@ -18,6 +18,7 @@ export async function rebuildRosterProjection(
 	const { roster, invalid } = readRoster(doc);
 	if (invalid.length > 0)
 		log.warn('roster entries failed validation and are not listed', { school, invalid });
+	log.debug('rebuilding the roster projection', { school, students: roster.students.length });
 
 	const classLabel = new Map(roster.classes.map((c) => [c.id, c.label]));
 	const classTutor = new Map(roster.classes.map((c) => [c.id, c.tutorId ?? '']));
@@ -81,6 +82,13 @@ export async function rebuildSummary(db: SchoolDatabase, docId: string, doc: Y.D
 	});
 }
 
+/** Rebuilds whatever is projected from one document: the roster tables or its summary. */
+export function rebuildProjections(db: SchoolDatabase, docId: string, doc: Y.Doc): Promise<void> {
+	const [school, kind] = docId.split('/');
+	if (kind === 'roster') return rebuildRosterProjection(db, school, doc);
+	return rebuildSummary(db, docId, doc);
+}
+
 /**
  * Keeps the projections of an open document current: rebuilds them after changes settle,
  * so typing does not rewrite tables on every keystroke. Returns the function that stops it.
@@ -92,13 +100,9 @@ export function keepProjected(
 	delayMs = 300
 ): () => void {
 	let timer: ReturnType<typeof setTimeout> | null = null;
-	const school = docId.split('/')[0];
 	const rebuild = () => {
 		timer = null;
-		const task = docId.endsWith('/roster')
-			? rebuildRosterProjection(db, school, doc)
-			: rebuildSummary(db, docId, doc);
-		task.catch((error: unknown) =>
+		rebuildProjections(db, docId, doc).catch((error: unknown) =>
 			log.error('projection rebuild failed; lists may be stale', { docId, error })
 		);
 	};

@@ -80,6 +80,21 @@ export class LiveDocument {
 			}
 		});
 		this.#cleanup.push(stop);
+
+		// While the browser reports no network, the socket is closed on purpose: a half-open
+		// socket would keep showing "synced" while nothing arrives.
+		const onOffline = () => {
+			connection.provider.disconnect();
+			status.set('offline');
+		};
+		const onOnline = () => connection.reconnect();
+		window.addEventListener('offline', onOffline);
+		window.addEventListener('online', onOnline);
+		this.#cleanup.push(() => {
+			window.removeEventListener('offline', onOffline);
+			window.removeEventListener('online', onOnline);
+		});
+		if (navigator.onLine === false) onOffline();
 	}
 
 	close(): void {

@@ -3,6 +3,7 @@ import { parseDocId } from '$lib/shared/doc-ids';
 import { createLogger } from '$lib/shared/logger';
 import { updatesTableOf, type SchoolDatabase } from '$lib/storage/db';
 import { ensureDocument, listDocuments, openDocument } from '$lib/storage/documents.repo';
+import { rebuildProjections } from '$lib/storage/projections';
 import type { Connector, LiveConnection } from './connection';
 import type { SyncStatus } from './sync-status.svelte';
 
@@ -169,7 +170,11 @@ export class SyncEngine {
 			if (await hasUnsentUpdates(db, row.id, states.get(row.id)?.sentUntil ?? 0))
 				changed.add(row.id);
 		}
-		return [...changed].filter((id) => !this.#live.has(id));
+		// The roster goes first: names and classes on every other screen come from it.
+		const isRoster = (id: string) => (id.endsWith('/roster') ? 0 : 1);
+		return [...changed]
+			.filter((id) => !this.#live.has(id))
+			.sort((a, b) => isRoster(a) - isRoster(b));
 	}
 
 	async #drain(
@@ -206,8 +211,10 @@ export class SyncEngine {
 		});
 		try {
 			const outcome = await waitForSync(connection, DOCUMENT_TIMEOUT_MS);
-			if (outcome === 'ok') await recordSynced(db, id, version);
-			else log.warn('background sync of a document did not finish', { id, outcome });
+			if (outcome === 'ok') {
+				await recordSynced(db, id, version);
+				await rebuildProjections(db, id, opened.doc);
+			} else log.warn('background sync of a document did not finish', { id, outcome });
 			return outcome;
 		} finally {
 			connection.destroy();
