@@ -1,3 +1,4 @@
+import { AppError } from '$lib/shared/errors';
 import type { CellValue } from '$lib/shared/sheet';
 import {
 	CachedReader,
@@ -21,14 +22,24 @@ import type { Task } from './specification.schema';
  * records a problem for every cell it cannot read as the file's layout expects.
  */
 
-/** Lookup tables that grow as rows are read: schools, typed class labels, student codes. */
+/** Distinct values of one column and their ids, growing as rows are read. */
 export class Interner {
 	readonly values: string[] = [];
 	private readonly ids = new Map<string, number>();
 
+	/** `columnName` is the column's usual header, for the error message. */
+	constructor(private readonly columnName: string) {}
+
 	idOf(value: string): number {
 		let id = this.ids.get(value);
 		if (id === undefined) {
+			// The matrix stores these ids in Uint16Arrays.
+			if (this.values.length > 0xffff) {
+				throw new AppError(
+					'import-invalid',
+					`В файле больше 65 536 разных значений в столбце «${this.columnName}». Проверьте, что столбцы файла подписаны верно.`
+				);
+			}
 			id = this.values.push(value) - 1;
 			this.ids.set(value, id);
 		}
@@ -60,10 +71,11 @@ function allocateMatrix(studentCount: number, positionCount: number): ResultMatr
 export class RowImporter {
 	readonly matrix: ResultMatrix;
 	readonly problems: ProblemLog;
-	readonly schools = new Interner();
-	readonly rawClasses = new Interner();
+	readonly schools = new Interner('логин школы');
+	readonly rawClasses = new Interner('класс');
 	readonly rawClassIndex: Uint16Array;
 	private readonly scores = new ScoreReader();
+	private readonly absences = new CachedReader(isAbsentMark);
 	private readonly variants = new CachedReader(readVariant);
 	private readonly journalMarks = new CachedReader(readJournalMark);
 	private readonly sexes = new CachedReader(readSex);
@@ -105,7 +117,7 @@ export class RowImporter {
 			column === undefined ? null : (row[column] ?? null);
 
 		const variantValue = cell(students.variant);
-		const present = !isAbsentMark(variantValue);
+		const present = !this.absences.read(variantValue);
 		this.matrix.present[s] = present ? 1 : 0;
 
 		this.readIdentity(cell, r, s);

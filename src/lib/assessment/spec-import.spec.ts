@@ -106,6 +106,29 @@ describe('importSpecification', () => {
 		expect(specification.tasks.map((task) => task.level).join('')).toBe('БББПВ');
 	});
 
+	it('starts a block beside at a second number column', () => {
+		const { specification } = importTasks([
+			[
+				'№ по КИМу',
+				'№',
+				'Уровень',
+				'Максимальный балл',
+				'Комментарий',
+				'№',
+				'Уровень',
+				'Максимальный балл'
+			],
+			['1К1', 1, 'Б', 1, 'текст', '2', 'П', 2],
+			['1К2', 2, 'Б', 1]
+		]);
+
+		expect(specification.tasks.map((task) => [task.label, task.position])).toEqual([
+			['1К1', 1],
+			['1К2', 2],
+			['2', 3]
+		]);
+	});
+
 	it('skips repeated headers and the total row', () => {
 		const { specification } = importTasks([
 			header,

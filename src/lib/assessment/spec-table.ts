@@ -58,27 +58,40 @@ function isHeaderRow(row: CellValue[], block: SpecBlock): boolean {
 	return labelColumn !== undefined && roleOf(row[labelColumn] ?? null) !== undefined;
 }
 
+/**
+ * Splits a header row into blocks. A block starts at a label or position column, unless
+ * that column continues the block before it: a block ends once it has its maximum column.
+ */
 function blocksInRow(row: CellValue[], r: number): SpecBlock[] {
-	const roles = row.map(roleOf);
-	const starts = roles
-		.map((role, column) => ({ role, column }))
-		.filter(({ role }) => role === 'label');
-	// A table without a «№ по КИМу» column uses «№» as the label.
-	const fallbackStarts =
-		starts.length === 0 ? roles.flatMap((role, c) => (role === 'position' ? [c] : [])) : [];
-	const startColumns = starts.length > 0 ? starts.map((s) => s.column) : fallbackStarts;
+	const blocks: SpecBlock[] = [];
+	let current: SpecBlock | null = null;
 
-	return startColumns.flatMap((firstColumn, i) => {
-		const lastColumn = (startColumns[i + 1] ?? row.length) - 1;
-		const columns: SpecBlock['columns'] = {};
-		for (let c = firstColumn; c <= lastColumn; c++) {
-			const role = c === firstColumn && starts.length === 0 ? 'label' : roles[c];
-			if (role && columns[role] === undefined) columns[role] = c;
+	row.forEach((header, column) => {
+		const role = roleOf(header);
+		if (!role) return;
+		const opensBlock = role === 'label' || role === 'position';
+		const continues =
+			current !== null &&
+			current.columns.maxPoints === undefined &&
+			current.columns[role] === undefined;
+		if (opensBlock && !continues) {
+			current = { headerRow: r, firstColumn: column, lastColumn: column, columns: {} };
+			blocks.push(current);
 		}
-		return columns.maxPoints === undefined
-			? []
-			: [{ headerRow: r, firstColumn, lastColumn, columns }];
+		if (current && current.columns[role] === undefined) current.columns[role] = column;
 	});
+
+	blocks.forEach((block, i) => {
+		block.lastColumn = (blocks[i + 1]?.firstColumn ?? row.length) - 1;
+		// A table without a «№ по КИМу» column uses «№» as the label.
+		if (block.columns.label === undefined) {
+			block.columns.label = block.columns.position;
+			delete block.columns.position;
+		}
+	});
+	return blocks.filter(
+		(block) => block.columns.label !== undefined && block.columns.maxPoints !== undefined
+	);
 }
 
 /** Finds every block: a header row with a label column and a maximum-points column. */
