@@ -40,6 +40,13 @@ describe('normaliseClassLabel', () => {
 		}
 	});
 
+	it('keeps a flagged label short and printable', () => {
+		const proposal = normaliseClassLabel(`НЕТ\u0001${'x'.repeat(60)}`, 5);
+
+		expect(proposal.status).toBe('flagged');
+		expect(proposal.normalised).toBe(`НЕТ ${'x'.repeat(36)}`);
+	});
+
 	it('mentions replaced Latin letters', () => {
 		expect(normaliseClassLabel('5 a', 5).note).toContain('Латинские');
 	});

@@ -52,7 +52,10 @@ export function normaliseClassLabel(
 	raw: string,
 	grade: number
 ): Omit<ClassLabelProposal, 'raw' | 'count'> {
-	const typed = collapseSpaces(raw);
+	// Control characters cannot be part of a class label, so they are dropped here.
+	// eslint-disable-next-line no-control-regex
+	const typed = collapseSpaces(raw.replace(/[\u0000-\u001f]/g, ' '));
+	const kept = typed.slice(0, MAX_LABEL_LENGTH);
 	if (typed === '') {
 		return { normalised: '', status: 'flagged', note: 'Класс не указан. Укажите класс.' };
 	}
@@ -85,17 +88,17 @@ export function normaliseClassLabel(
 
 	if (/^\d+$/.test(text)) {
 		const note = `Указан только номер «${typed}», без буквы класса. Укажите класс.`;
-		return { normalised: typed, status: 'flagged', note };
+		return { normalised: kept, status: 'flagged', note };
 	}
 	if (/^НЕТ/.test(text)) {
 		return {
-			normalised: typed,
+			normalised: kept,
 			status: 'flagged',
 			note: `Класс не указан («${typed}»). Укажите класс.`
 		};
 	}
 	return {
-		normalised: typed.slice(0, MAX_LABEL_LENGTH),
+		normalised: kept,
 		status: 'flagged',
 		note: `Название «${typed}» не похоже на класс. Укажите класс.`
 	};
