@@ -19,7 +19,7 @@ const readSheet = (name: string) =>
 	readXlsx(new Uint8Array(readFileSync(dataFile(`${folder}/${name}`))));
 
 /**
- * Maximum points of the 16 scored positions. The official description of the work says
+ * Maximum points of the 16 scored positions. The official description of the work states that
  * tasks 6, 9, 10 and 14 score 0–2 and every other task 1; task 14 is position 16.
  */
 const maxPointsByPosition = [1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2];

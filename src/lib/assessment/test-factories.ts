@@ -60,7 +60,7 @@ export interface RegionalRow {
 	scores?: CellValue[];
 }
 
-/** One row of a regional export; unset fields get plausible values for a present student. */
+/** Builds one row of a regional export; unset fields get values of a present student. */
 export function regionalRow(row: RegionalRow = {}): CellValue[] {
 	const scores = row.scores ?? ['1', '2', '1', '2'];
 	const sum = scores.reduce<number>((total, value) => total + (Number(value) || 0), 0);
@@ -98,7 +98,7 @@ export const protocolHeader = [
 	'Отметка'
 ];
 
-/** A school protocol with two title rows above the header. */
+/** Builds a school protocol with two title rows above the header. */
 export function protocolSheet(...rows: CellValue[][]): SheetRows {
 	return [['Протокол проверки', null, 'ВПР 2021'], [], protocolHeader, ...rows];
 }
