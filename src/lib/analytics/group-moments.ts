@@ -15,8 +15,8 @@ import type { PositionSums } from './solve-rates';
  * and, from the same sums, the points earned and possible per column. A not-taught cell
  * contains 0 points, so only the points possible depend on the not-taught rule.
  *
- * Moments add up, so coarser groupings (schools, the file) whose groups are unions of the
- * finer groups (classes) are summed from the finer moments instead of reading cells again.
+ * Moments add up, so coarser groupings (schools, then the file), each made of whole groups
+ * of the one before, are summed from the finer moments instead of reading cells again.
  */
 export interface MeasuredGroups {
 	sums: PositionSums;
@@ -39,8 +39,8 @@ export function measureGroups(
 	const moments = emptyMoments(P, H);
 	const notTaught = new Int32Array(P);
 	const stride = recordLength(P, H);
-	const parents = coarser.map((parent) => ({
-		parentOf: parentsOf(grouping, parent),
+	const levels = coarser.map((parent, level) => ({
+		parentOf: parentsOf(level === 0 ? grouping : coarser[level - 1], parent),
 		records: new Float64Array(parent.labels.length * stride)
 	}));
 	const out = measuredTables(grouping.labels.length, P, H);
@@ -50,15 +50,23 @@ export function measureGroups(
 		if (exclude) countNotTaught(matrix, grouping, g, notTaught);
 		else notTaught.fill(0);
 		writeGroup(out, g, moments, notTaught, layout, options.minAlphaSize);
-		for (const { parentOf, records } of parents) {
-			if (parentOf[g] >= 0) addToRecord(records, parentOf[g] * stride, moments, notTaught);
+		const first = levels[0];
+		if (first && first.parentOf[g] >= 0) {
+			addToRecord(first.records, first.parentOf[g] * stride, moments, notTaught);
 		}
 	}
-	const summed = parents.map(({ records }, level) => {
+	// Each coarser level is summed from the one below it: schools from classes, the file
+	// from schools, so each record is added once.
+	const summed = levels.map(({ records }, level) => {
+		const next = levels[level + 1];
 		const tables = measuredTables(coarser[level].labels.length, P, H);
 		for (let g = 0; g < coarser[level].labels.length; g++) {
-			const view = recordView(records, g * stride, P, H);
+			const at = g * stride;
+			const view = recordView(records, at, P, H);
 			writeGroup(tables, g, view.moments, view.notTaught, layout, options.minAlphaSize);
+			if (!next || next.parentOf[g] < 0) continue;
+			const target = next.parentOf[g] * stride;
+			for (let i = 0; i < stride; i++) next.records[target + i] += records[at + i];
 		}
 		return tables;
 	});
