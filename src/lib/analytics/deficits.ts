@@ -13,7 +13,7 @@ import type { TeacherHistoryEntry, TeacherRef } from './options';
 export interface FailureCounts {
 	/** Students who failed, row-major by group, one entry per skill. */
 	failed: Int32Array;
-	/** Students for whom the skill was measured (present, with points possible on it). */
+	/** Students with the skill measured: present, with points possible on it. */
 	measured: Int32Array;
 }
 
@@ -68,7 +68,7 @@ export interface DeficitContext {
 	procedureId: string;
 }
 
-/** Lists the deficits of one class, skills in layout order, skipping skills nobody failed. */
+/** Lists the deficits of one class in layout order, skipping skills that no student failed. */
 export function classDeficits(
 	counts: FailureCounts,
 	g: number,

@@ -20,7 +20,7 @@ export interface Grouping {
 	members: Int32Array;
 }
 
-/** A key for one class of one school; class labels repeat across schools. */
+/** Builds the key of one class of one school, because class labels repeat across schools. */
 export function classKey(school: string, classLabel: string): string {
 	return `${school}/${classLabel}`;
 }
@@ -46,7 +46,7 @@ function membersOf(groupOf: Int32Array, groupCount: number) {
 	return { offsets, members };
 }
 
-/** One group holding every row of the file. */
+/** Puts every row of the file into one group. */
 export function fileGrouping(matrix: ResultMatrix, label = 'Все участники'): Grouping {
 	return cached(matrix, `file:${label}`, () => {
 		const groupOf = new Int32Array(matrix.studentCount);
@@ -61,7 +61,7 @@ export function fileGrouping(matrix: ResultMatrix, label = 'Все участн�
 	});
 }
 
-/** One group per school, in the order of `matrix.schools`. */
+/** Groups the rows by school, in the order of `matrix.schools`. */
 export function schoolGrouping(matrix: ResultMatrix): Grouping {
 	return cached(matrix, 'school', () => {
 		const groupOf = Int32Array.from(matrix.schoolIndex);
@@ -77,7 +77,7 @@ export function schoolGrouping(matrix: ResultMatrix): Grouping {
 	});
 }
 
-/** One group per class of each school, ordered by school and then by class index. */
+/** Groups the rows by class of each school, ordered by school and then by class index. */
 export function classGrouping(matrix: ResultMatrix): Grouping {
 	return cached(matrix, 'class', () => {
 		const classCount = Math.max(1, matrix.classes.length);
@@ -108,7 +108,7 @@ export function classGrouping(matrix: ResultMatrix): Grouping {
 }
 
 /**
- * One group of the listed students, for a reference such as a municipality. Indices out
+ * Builds one group of the listed students, for a reference such as a municipality. Indices out
  * of range are rejected, and repeated ones count once.
  */
 export function customGrouping(

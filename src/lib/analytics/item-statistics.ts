@@ -1,7 +1,7 @@
 /**
  * Classical item statistics per group, over present students, with every cell that is not
  * a score counted as 0 points (as the official total does). The total is the sum of cells.
- * Variances use n − 1, as R's psych::alpha does; correlations and alpha do not depend on it.
+ * Variances are sample variances (n − 1). Correlations and alpha do not depend on that choice.
  * Every per-item array is row-major by group, one entry per column; NaN where undefined
  * (an item or total without variance, or alpha under `minAlphaSize` students).
  */

@@ -94,7 +94,7 @@ export function computeMarks(
 	return marks;
 }
 
-/** The lowest total of the second-lowest mark: below it a student gets the lowest mark. */
+/** Returns the lowest total of the second-lowest mark; below it a student gets the lowest mark. */
 export function passingTotal(rules: MarkRules): number {
 	return rules.minTotals.length > 1 ? rules.minTotals[1] : rules.minTotals[0];
 }

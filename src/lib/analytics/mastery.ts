@@ -5,8 +5,8 @@ export const Mastery = { notMeasured: -1, notMastered: 0, mastered: 1 } as const
 
 /**
  * Mastery per group. A task is mastered when the group's solve rate reaches its level's
- * threshold; a skill when the group earned at least threshold × maximum summed over the
- * tasks checking it. A group with fewer present students than `minGroupSize` is unreliable:
+ * threshold. A skill is mastered when the group earned at least threshold × maximum, summed
+ * over the tasks checking it. A group with fewer present students than `minGroupSize` is unreliable:
  * the codes are still filled, and the interface shows them as indicative only.
  */
 export interface GroupMastery {

@@ -3,10 +3,10 @@ import { fillRows, type Grouping } from './groups';
 import type { MarkRules } from './marks';
 
 /**
- * Signs of objectivity used by the federal methodology (Рособрнадзор, 2019): test marks
- * lower, equal or higher than the journal mark; marks that differ by two or more; peaks of
- * the score histogram right at the mark cut-offs; a negative or near-zero rank correlation
- * between journal marks and totals.
+ * Signs of objectivity from the federal methodology of 2019 for ВПР results. They are test
+ * marks lower, equal or higher than the journal mark, and marks that differ by two or more.
+ * Peaks of the score histogram right at the mark cut-offs are another sign, and so is a
+ * negative or near-zero rank correlation between journal marks and totals.
  */
 export interface Objectivity {
 	/** Students with both a test mark and a journal mark. */
@@ -14,7 +14,7 @@ export interface Objectivity {
 	lowered: number;
 	confirmed: number;
 	raised: number;
-	/** Shares of `compared`; NaN when nobody was compared. */
+	/** Shares of `compared`; NaN when no student was compared. */
 	loweredShare: number;
 	confirmedShare: number;
 	raisedShare: number;
@@ -34,7 +34,7 @@ export interface CutoffJump {
 	minTotal: number;
 	atCutoff: number;
 	belowCutoff: number;
-	/** atCutoff / belowCutoff; Infinity when nobody is just below and someone is at it. */
+	/** atCutoff / belowCutoff; Infinity when only the cut-off total has students. */
 	ratio: number;
 }
 
@@ -171,7 +171,7 @@ function writeSpearman(
 	}
 }
 
-/** The objectivity of group g, for display. */
+/** Builds the objectivity report of group g for display. */
 export function objectivityAt(
 	table: ObjectivityTable,
 	g: number,
@@ -198,6 +198,11 @@ export function objectivityAt(
 	};
 }
 
+function jumpRatio(atCutoff: number, belowCutoff: number): number {
+	if (belowCutoff > 0) return atCutoff / belowCutoff;
+	return atCutoff > 0 ? Infinity : NaN;
+}
+
 export function cutoffJumps(
 	histogram: Int32Array,
 	rules: Pick<MarkRules, 'marks' | 'minTotals'>
@@ -208,8 +213,13 @@ export function cutoffJumps(
 		if (!Number.isInteger(minTotal) || minTotal < 1 || minTotal >= histogram.length) continue;
 		const atCutoff = histogram[minTotal];
 		const belowCutoff = histogram[minTotal - 1];
-		const ratio = belowCutoff > 0 ? atCutoff / belowCutoff : atCutoff > 0 ? Infinity : NaN;
-		jumps.push({ mark: rules.marks[m], minTotal, atCutoff, belowCutoff, ratio });
+		jumps.push({
+			mark: rules.marks[m],
+			minTotal,
+			atCutoff,
+			belowCutoff,
+			ratio: jumpRatio(atCutoff, belowCutoff)
+		});
 	}
 	return jumps;
 }

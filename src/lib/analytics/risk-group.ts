@@ -3,7 +3,7 @@ import { fillRows, type Grouping } from './groups';
 import { passingTotal, type MarkRules } from './marks';
 
 /**
- * The risk group of a subject: present students with the lowest mark, or with a total at
+ * Flags the risk group of a subject: present students with the lowest mark, or with a total at
  * most `margin` points above the lowest passing total (margin 2 and «3» from 7 points put
  * totals 7–9 in it). A student whose total is missing is in no group and no count.
  */
@@ -77,7 +77,7 @@ export interface RiskSummary {
 	students: Int32Array;
 }
 
-/** The risk summary of group g, for display. */
+/** Builds the risk summary of group g for display. */
 export function riskAt(table: RiskTable, g: number): RiskSummary {
 	return {
 		marked: table.marked[g],

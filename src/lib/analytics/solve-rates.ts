@@ -11,7 +11,7 @@ import type { AnalysisOptions } from './options';
 /** Tolerance for comparing sums of points with thresholds built from shares. */
 export const EPSILON = 1e-9;
 
-/** Mastery threshold per column, from the level of its task. */
+/** Returns the mastery threshold of each column, from the level of its task. */
 export function columnThresholds(layout: ProcedureLayout, options: AnalysisOptions): Float64Array {
 	return Float64Array.from(layout.levels, (level) => options.masteryThresholds[level]);
 }
@@ -84,7 +84,7 @@ export function scoreStudents(
 	return { cellTotals, totals, solveRates, skillRates, skillFailed };
 }
 
-/** Points possible and needed per skill with every cell counted, and needed per column. */
+/** Sums the points possible and needed per skill with every cell counted. */
 function skillRequirements(layout: ProcedureLayout, options: AnalysisOptions) {
 	const K = layout.skillCodes.length;
 	const thresholds = columnThresholds(layout, options);
