@@ -42,15 +42,67 @@ export function scoreStudents(
 	layout: ProcedureLayout,
 	options: AnalysisOptions
 ): StudentScores {
+	const N = matrix.studentCount;
+	const K = layout.skillCodes.length;
+	const scores: StudentScores = {
+		cellTotals: new Int16Array(N).fill(MISSING),
+		totals: new Int16Array(0),
+		solveRates: new Float32Array(N).fill(NaN),
+		skillRates: new Float32Array(N * K).fill(NaN),
+		skillFailed: new Uint8Array(N * K)
+	};
+	const requirements = skillRequirements(layout, options);
+	if (options.notTaught === 'exclude') scoreExcluding(matrix, layout, requirements, scores);
+	else scoreCounting(matrix, layout, requirements, scores);
+	scores.totals = pickTotals(matrix, scores.cellTotals, options);
+	return scores;
+}
+
+type Requirements = ReturnType<typeof skillRequirements>;
+
+/** Scores with every cell counted, so each skill has fixed points possible and needed. */
+function scoreCounting(
+	matrix: ResultMatrix,
+	layout: ProcedureLayout,
+	{ possible, needed }: Requirements,
+	scores: StudentScores
+): void {
+	const { studentCount: N, positionCount: P, points, present } = matrix;
+	const { skillOffsets, skillColumns, maxTotal } = layout;
+	const { cellTotals, solveRates, skillRates, skillFailed } = scores;
+	const K = layout.skillCodes.length;
+	const inverse = Float64Array.from(possible, (value) => 1 / value);
+	// Points are integers, so "fewer than needed" is "below the next integer of needed".
+	const passing = Float64Array.from(needed, (value) => Math.ceil(value - EPSILON));
+
+	for (let s = 0; s < N; s++) {
+		if (!present[s]) continue;
+		const row = s * P;
+		let total = 0;
+		for (let p = 0; p < P; p++) total += points[row + p];
+		cellTotals[s] = total;
+		if (maxTotal > 0) solveRates[s] = total / maxTotal;
+		for (let k = 0, at = s * K; k < K; k++, at++) {
+			let earned = 0;
+			for (let i = skillOffsets[k], end = skillOffsets[k + 1]; i < end; i++) {
+				earned += points[row + skillColumns[i]];
+			}
+			skillRates[at] = earned * inverse[k];
+			if (earned < passing[k]) skillFailed[at] = 1;
+		}
+	}
+}
+
+function scoreExcluding(
+	matrix: ResultMatrix,
+	layout: ProcedureLayout,
+	{ possible, needed, neededOf }: Requirements,
+	scores: StudentScores
+): void {
 	const { studentCount: N, positionCount: P, points, states, present } = matrix;
 	const { maxPoints, skillOffsets, skillColumns } = layout;
+	const { cellTotals, solveRates, skillRates, skillFailed } = scores;
 	const K = layout.skillCodes.length;
-	const exclude = options.notTaught === 'exclude';
-	const { possible, needed, neededOf } = skillRequirements(layout, options);
-	const cellTotals = new Int16Array(N).fill(MISSING);
-	const solveRates = new Float32Array(N).fill(NaN);
-	const skillRates = new Float32Array(N * K).fill(NaN);
-	const skillFailed = new Uint8Array(N * K);
 
 	for (let s = 0; s < N; s++) {
 		if (!present[s]) continue;
@@ -59,7 +111,7 @@ export function scoreStudents(
 		let counted = layout.maxTotal;
 		for (let p = 0; p < P; p++) {
 			total += points[row + p];
-			if (exclude && states[row + p] === CellState.notTaught) counted -= maxPoints[p];
+			if (states[row + p] === CellState.notTaught) counted -= maxPoints[p];
 		}
 		cellTotals[s] = total;
 		if (counted > 0) solveRates[s] = total / counted;
@@ -70,7 +122,7 @@ export function scoreStudents(
 			for (let i = skillOffsets[k], end = skillOffsets[k + 1]; i < end; i++) {
 				const column = skillColumns[i];
 				earned += points[row + column];
-				if (exclude && states[row + column] === CellState.notTaught) {
+				if (states[row + column] === CellState.notTaught) {
 					skillPossible -= maxPoints[column];
 					skillNeeded -= neededOf[column];
 				}
@@ -80,8 +132,6 @@ export function scoreStudents(
 			if (earned + EPSILON < skillNeeded) skillFailed[at] = 1;
 		}
 	}
-	const totals = pickTotals(matrix, cellTotals, options);
-	return { cellTotals, totals, solveRates, skillRates, skillFailed };
 }
 
 /** Sums the points possible and needed per skill with every cell counted. */
