@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
@@ -6,6 +7,8 @@ const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 // Three groups: pure and storage units (fake-indexeddb), the real relay process, and the
 // built app in Debian's Chromium. The last two start processes, so they run one file at a time.
 export default defineConfig({
+	// Compiles runes in `.svelte.ts` modules, so rune state classes run under test.
+	plugins: [svelte({ compilerOptions: { runes: true } })],
 	resolve: { alias: { $lib: lib } },
 	test: {
 		projects: [
