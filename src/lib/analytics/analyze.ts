@@ -190,8 +190,10 @@ function detailClasses(
 	const { layout, options, scores } = context;
 	const K = layout.skillCodes.length;
 	const counts = countFailures(grouping, scores.skillRates, scores.skillFailed, K);
+	const skillIndex = new Map(layout.skillCodes.map((code, k) => [code, k]));
 	const history = indexHistory(options.history);
 	const anyTeacher = Object.keys(options.teachers).length > 0;
+	const date = options.date ?? spec.date;
 	return grouping.keys.map((key, g) => {
 		const teacher = anyTeacher
 			? teacherOf(options.teachers, table.schools[g] ?? '', table.labels[g])
@@ -200,16 +202,22 @@ function detailClasses(
 			massShare: options.massShare,
 			teacher,
 			history,
-			date: options.date ?? spec.date,
+			date,
 			procedureId: options.procedureId
 		};
 		const deficits = classDeficits(counts, g, layout, deficitContext);
+		const pointMask = new Array<number>(wordsFor(K)).fill(0);
+		for (const deficit of deficits) {
+			if (deficit.kind !== 'point') continue;
+			const k = skillIndex.get(deficit.skill)!;
+			pointMask[k >>> 5] = (pointMask[k >>> 5] | (1 << (k & 31))) >>> 0;
+		}
 		return {
 			key,
 			teacher,
 			typicalErrors: typicalErrors(table, g, layout.skillCodes),
 			deficits,
-			correctionGroups: classCorrectionGroups(context, grouping, g, deficits)
+			correctionGroups: classCorrectionGroups(context, grouping, g, counts.studentMasks, pointMask)
 		};
 	});
 }
@@ -225,38 +233,33 @@ function typicalErrors(
 	for (let p = 0; p < P; p++) {
 		if (table.mastery.positions[g * P + p] === Mastery.notMastered) columns.push(p);
 	}
-	const skills = skillCodes.filter(
-		(_, k) => table.mastery.skills[g * K + k] === Mastery.notMastered
-	);
+	const skills: string[] = [];
+	for (let k = 0; k < K; k++) {
+		if (table.mastery.skills[g * K + k] === Mastery.notMastered) skills.push(skillCodes[k]);
+	}
 	return { columns, skills };
 }
 
+/** Groups the present students of class g who failed a skill that is a point deficit there. */
 function classCorrectionGroups(
-	{ matrix, layout, options, scores }: AnalysisContext,
+	{ matrix, layout, options }: AnalysisContext,
 	grouping: Grouping,
 	g: number,
-	deficits: SkillDeficit[]
+	failedMasks: Uint32Array,
+	pointMask: number[]
 ): CorrectionGroup[] {
-	const K = layout.skillCodes.length;
-	const pointSkills = deficits
-		.filter((deficit) => deficit.kind === 'point')
-		.map((deficit) => layout.skillCodes.indexOf(deficit.skill));
-	if (pointSkills.length === 0) return [];
-	const candidates: CandidateSet = { rows: [], masks: [], words: wordsFor(K) };
-	const mask = new Array<number>(candidates.words);
+	const W = pointMask.length;
+	if (pointMask.every((word) => word === 0)) return [];
+	const candidates: CandidateSet = { rows: [], masks: [], words: W };
 	for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
 		const s = grouping.members[i];
 		if (!matrix.present[s]) continue;
-		mask.fill(0);
-		let failed = false;
-		for (const k of pointSkills) {
-			if (scores.skillFailed[s * K + k] !== 1) continue;
-			mask[k >>> 5] = (mask[k >>> 5] | (1 << (k & 31))) >>> 0;
-			failed = true;
-		}
-		if (!failed) continue;
+		let any = 0;
+		for (let w = 0; w < W; w++) any |= failedMasks[s * W + w] & pointMask[w];
+		if (any === 0) continue;
 		candidates.rows.push(s);
-		candidates.masks.push(...mask);
+		for (let w = 0; w < W; w++)
+			candidates.masks.push((failedMasks[s * W + w] & pointMask[w]) >>> 0);
 	}
 	return candidates.rows.length > 0
 		? correctionGroups(candidates, layout.skillCodes, options.correctionGroupSize)

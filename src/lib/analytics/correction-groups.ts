@@ -56,9 +56,12 @@ export function wordsFor(skillCount: number): number {
 	return Math.max(1, Math.ceil(skillCount / 32));
 }
 
+/** Candidates by index into a row-sorted candidate set, so a lower index is an earlier row. */
 interface Cluster {
-	rows: number[];
+	items: number[];
 	bits: number[];
+	/** No partner fitted at the last try; cleared whenever a merge changes the clusters. */
+	stuck: boolean;
 }
 
 export function correctionGroups(
@@ -66,60 +69,80 @@ export function correctionGroups(
 	skillCodes: string[],
 	bounds: { min: number; max: number }
 ): CorrectionGroup[] {
-	const clusters = seedClusters(candidates, bounds.max);
+	const sorted = sortedByRow(candidates);
+	const clusters = seedClusters(sorted, bounds.max);
 	mergeSmallClusters(clusters, bounds);
-	const maskAt = new Map(candidates.rows.map((row, i) => [row, i * candidates.words]));
 	return clusters
-		.map((cluster) => describe(cluster, candidates, maskAt, skillCodes, bounds.min))
+		.map((cluster) => describe(cluster, sorted, skillCodes, bounds.min))
 		.sort((a, b) => a.members[0] - b.members[0]);
 }
 
-function seedClusters({ rows, masks, words }: CandidateSet, max: number): Cluster[] {
+function sortedByRow(candidates: CandidateSet): CandidateSet {
+	const { rows, masks, words } = candidates;
+	let ascending = true;
+	for (let i = 1; i < rows.length && ascending; i++) ascending = rows[i - 1] < rows[i];
+	if (ascending) return candidates;
+
 	const order = rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
+	return {
+		rows: order.map((i) => rows[i]),
+		masks: order.flatMap((i) => masks.slice(i * words, (i + 1) * words)),
+		words
+	};
+}
+
+function seedClusters({ rows, masks, words }: CandidateSet, max: number): Cluster[] {
 	const byProfile = new Map<number | string, Cluster>();
-	for (const i of order) {
-		const bits = masks.slice(i * words, (i + 1) * words);
-		const key = words === 1 ? bits[0] : bits.join(',');
+	for (let i = 0; i < rows.length; i++) {
+		const key = words === 1 ? masks[i] : masks.slice(i * words, (i + 1) * words).join(',');
 		let cluster = byProfile.get(key);
-		if (!cluster) byProfile.set(key, (cluster = { rows: [], bits }));
-		cluster.rows.push(rows[i]);
+		if (!cluster) {
+			const bits = masks.slice(i * words, (i + 1) * words);
+			byProfile.set(key, (cluster = { items: [], bits, stuck: false }));
+		}
+		cluster.items.push(i);
 	}
 	const seeds: Cluster[] = [];
 	for (const cluster of byProfile.values()) {
-		const parts = Math.ceil(cluster.rows.length / max);
+		const parts = Math.ceil(cluster.items.length / max);
+		if (parts === 1) {
+			seeds.push(cluster);
+			continue;
+		}
 		let start = 0;
 		for (let part = 0; part < parts; part++) {
-			const size = Math.floor((cluster.rows.length - start) / (parts - part));
-			seeds.push({ rows: cluster.rows.slice(start, start + size), bits: [...cluster.bits] });
+			const size = Math.floor((cluster.items.length - start) / (parts - part));
+			const items = cluster.items.slice(start, start + size);
+			seeds.push({ items, bits: [...cluster.bits], stuck: false });
 			start += size;
 		}
 	}
-	return seeds.sort((a, b) => a.rows[0] - b.rows[0]);
+	return seeds.sort((a, b) => a.items[0] - b.items[0]);
 }
 
 function mergeSmallClusters(clusters: Cluster[], bounds: { min: number; max: number }): void {
-	const stuck = new Set<Cluster>();
 	for (;;) {
-		const small = smallestBelow(clusters, bounds.min, stuck);
+		const small = smallestBelow(clusters, bounds.min);
 		if (!small) return;
 		const partner = bestPartner(clusters, small, bounds.max);
 		if (!partner) {
-			stuck.add(small);
+			small.stuck = true;
 			continue;
 		}
-		partner.rows = mergeSorted(partner.rows, small.rows);
-		for (let w = 0; w < partner.bits.length; w++)
+		partner.items = mergeSorted(partner.items, small.items);
+		for (let w = 0; w < partner.bits.length; w++) {
 			partner.bits[w] = (partner.bits[w] | small.bits[w]) >>> 0;
+		}
 		clusters.splice(clusters.indexOf(small), 1);
 		// A grown cluster may now fit with a formerly stuck one.
-		stuck.clear();
+		for (const cluster of clusters) cluster.stuck = false;
 	}
 }
 
-function smallestBelow(clusters: Cluster[], min: number, skip: Set<Cluster>): Cluster | null {
+function smallestBelow(clusters: Cluster[], min: number): Cluster | null {
 	let best: Cluster | null = null;
 	for (const cluster of clusters) {
-		if (cluster.rows.length >= min || skip.has(cluster)) continue;
+		if (cluster.items.length >= min || cluster.stuck) continue;
 		if (!best || compareSizeThenRow(cluster, best) < 0) best = cluster;
 	}
 	return best;
@@ -129,7 +152,7 @@ function bestPartner(clusters: Cluster[], small: Cluster, max: number): Cluster 
 	let best: Cluster | null = null;
 	let bestSimilarity = -1;
 	for (const other of clusters) {
-		if (other === small || other.rows.length + small.rows.length > max) continue;
+		if (other === small || other.items.length + small.items.length > max) continue;
 		const similarity = jaccard(small.bits, other.bits);
 		const better =
 			similarity > bestSimilarity ||
@@ -143,7 +166,7 @@ function bestPartner(clusters: Cluster[], small: Cluster, max: number): Cluster 
 }
 
 function compareSizeThenRow(a: Cluster, b: Cluster): number {
-	return a.rows.length - b.rows.length || a.rows[0] - b.rows[0];
+	return a.items.length - b.items.length || a.items[0] - b.items[0];
 }
 
 export function jaccard(a: number[], b: number[]): number {
@@ -163,32 +186,44 @@ function popcount(value: number): number {
 }
 
 function mergeSorted(a: number[], b: number[]): number[] {
-	return [...a, ...b].sort((x, y) => x - y);
+	const out: number[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+		else out.push(b[j++]);
+	}
+	return out;
 }
 
 function describe(
 	cluster: Cluster,
-	{ masks }: CandidateSet,
-	maskAt: Map<number, number>,
+	{ rows, masks, words }: CandidateSet,
 	skillCodes: string[],
 	min: number
 ): CorrectionGroup {
-	const counts = new Array<number>(skillCodes.length).fill(0);
-	for (const row of cluster.rows) {
-		const at = maskAt.get(row)!;
-		for (let k = 0; k < skillCodes.length; k++) {
-			if ((masks[at + (k >>> 5)] >>> (k & 31)) & 1) counts[k]++;
-		}
+	const K = skillCodes.length;
+	const size = cluster.items.length;
+	const counts = new Array<number>(K).fill(0);
+	for (const item of cluster.items) {
+		const at = item * words;
+		for (let k = 0; k < K; k++) counts[k] += (masks[at + (k >>> 5)] >>> (k & 31)) & 1;
 	}
-	const order = skillCodes
-		.map((_, k) => k)
-		.filter((k) => counts[k] > 0)
-		.sort((a, b) => counts[b] - counts[a] || a - b);
-	return {
-		members: Int32Array.from(cluster.rows),
-		skills: order.map((k) => skillCodes[k]),
-		skillCounts: order.map((k) => counts[k]),
-		shared: order.filter((k) => counts[k] === cluster.rows.length).map((k) => skillCodes[k]),
-		belowMin: cluster.rows.length < min
+	const order: number[] = [];
+	for (let k = 0; k < K; k++) if (counts[k] > 0) order.push(k);
+	order.sort((a, b) => counts[b] - counts[a] || a - b);
+
+	const group: CorrectionGroup = {
+		members: Int32Array.from(cluster.items, (item) => rows[item]),
+		skills: [],
+		skillCounts: [],
+		shared: [],
+		belowMin: size < min
 	};
+	for (const k of order) {
+		group.skills.push(skillCodes[k]);
+		group.skillCounts.push(counts[k]);
+		if (counts[k] === size) group.shared.push(skillCodes[k]);
+	}
+	return group;
 }

@@ -15,8 +15,12 @@ export interface FailureCounts {
 	failed: Int32Array;
 	/** Students with the skill measured: present, with points possible on it. */
 	measured: Int32Array;
+	/** Failed skills of each student as bit masks: bit k & 31 of word `s * words + (k >>> 5)`. */
+	studentMasks: Uint32Array;
+	words: number;
 }
 
+/** Counts failures per group and skill, and packs each student's failed skills into masks. */
 export function countFailures(
 	grouping: Grouping,
 	skillRates: Float32Array,
@@ -24,19 +28,24 @@ export function countFailures(
 	skillCount: number
 ): FailureCounts {
 	const K = skillCount;
+	const W = Math.max(1, Math.ceil(K / 32));
 	const G = grouping.labels.length;
+	const N = grouping.groupOf.length;
 	const failed = new Int32Array(G * K);
 	const measured = new Int32Array(G * K);
-	for (let s = 0; s < grouping.groupOf.length; s++) {
+	const studentMasks = new Uint32Array(N * W);
+	for (let s = 0; s < N; s++) {
 		const g = grouping.groupOf[s];
 		if (g < 0) continue;
-		for (let k = 0; k < K; k++) {
-			if (Number.isNaN(skillRates[s * K + k])) continue;
+		for (let k = 0, at = s * K; k < K; k++, at++) {
+			if (Number.isNaN(skillRates[at])) continue;
 			measured[g * K + k]++;
-			failed[g * K + k] += skillFailed[s * K + k];
+			if (skillFailed[at] === 0) continue;
+			failed[g * K + k]++;
+			studentMasks[s * W + (k >>> 5)] |= 1 << (k & 31);
 		}
 	}
-	return { failed, measured };
+	return { failed, measured, studentMasks, words: W };
 }
 
 export type DeficitKind = 'mass' | 'point';
@@ -53,10 +62,16 @@ export interface SkillDeficit {
 	failed: number;
 	measured: number;
 	share: number;
-	/** Mass deficits only. */
+	/** Mass deficits only; undefined for a point deficit. */
 	persistence?: Persistence;
-	/** Earlier procedures with the same mass deficit, oldest first. */
-	earlier?: { procedureId: string; date: string; classKey: string }[];
+	/** Earlier procedures with the same mass deficit, oldest first; persistent ones only. */
+	earlier?: EarlierDeficit[];
+}
+
+export interface EarlierDeficit {
+	procedureId: string;
+	date: string;
+	classKey: string;
 }
 
 export interface DeficitContext {
@@ -83,9 +98,16 @@ export function classDeficits(
 		const measured = counts.measured[g * K + k];
 		const share = failed / measured;
 		const skill = layout.skillCodes[k];
-		const kind: DeficitKind = share >= context.massShare ? 'mass' : 'point';
-		const deficit: SkillDeficit = { skill, kind, failed, measured, share };
-		if (kind === 'mass') Object.assign(deficit, checkHistory(skill, context));
+		const deficit: SkillDeficit = {
+			skill,
+			kind: share >= context.massShare ? 'mass' : 'point',
+			failed,
+			measured,
+			share,
+			persistence: undefined,
+			earlier: undefined
+		};
+		if (deficit.kind === 'mass') checkHistory(deficit, context);
 		deficits.push(deficit);
 	}
 	return deficits;
@@ -105,20 +127,21 @@ export function indexHistory(history: TeacherHistoryEntry[]): HistoryIndex {
 	return index;
 }
 
-function checkHistory(
-	skill: string,
-	context: DeficitContext
-): Pick<SkillDeficit, 'persistence' | 'earlier'> {
-	if (!context.teacher) return { persistence: 'unchecked', earlier: [] };
-	const earlier = (context.history.get(context.teacher.id) ?? [])
-		.filter(
-			(entry) =>
-				entry.procedureId !== context.procedureId &&
-				(context.date === undefined || entry.date < context.date) &&
-				entry.massSkills.includes(skill)
-		)
-		.map(({ procedureId, date, classKey }) => ({ procedureId, date, classKey }));
-	return { persistence: earlier.length > 0 ? 'persistent' : 'new', earlier };
+/** Sets the persistence of a mass deficit from the same teacher's earlier procedures. */
+function checkHistory(deficit: SkillDeficit, context: DeficitContext): void {
+	if (!context.teacher) {
+		deficit.persistence = 'unchecked';
+		return;
+	}
+	const earlier: EarlierDeficit[] = [];
+	for (const entry of context.history.get(context.teacher.id) ?? []) {
+		if (entry.procedureId === context.procedureId) continue;
+		if (context.date !== undefined && entry.date >= context.date) continue;
+		if (!entry.massSkills.includes(deficit.skill)) continue;
+		earlier.push({ procedureId: entry.procedureId, date: entry.date, classKey: entry.classKey });
+	}
+	deficit.persistence = earlier.length > 0 ? 'persistent' : 'new';
+	if (earlier.length > 0) deficit.earlier = earlier;
 }
 
 function compareText(a: string, b: string): number {
