@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '$lib/shared/errors';
 import { analyzeProcedure } from './analyze';
 import { groupAt } from './group-view';
 import { Mastery } from './mastery';
@@ -59,6 +60,11 @@ describe('solve rates', () => {
 		});
 		expect(groupAt(custom.file, 0).versusReference.solveRate).toBeCloseTo(1 / 2 - 2 / 3, 12);
 		expect(groupAt(custom.reference!, 0).solveRate).toBe(2 / 3);
+	});
+
+	it('rejects a matrix of another specification', () => {
+		const threeColumns = buildMatrix([{ cells: [1, 1, 1] }]);
+		expect(() => analyzeProcedure(threeColumns, spec)).toThrow(AppError);
 	});
 
 	it('leaves not-taught cells out on request', () => {
