@@ -1,7 +1,12 @@
 import type { ProcedureAnalysis } from '$lib/analytics/analyze';
 import { groupAt, type GroupReport } from '$lib/analytics/group-view';
+import { historyEntries } from '$lib/analytics/deficits';
+import type { TeacherHistoryEntry, TeacherRef } from '$lib/analytics/options';
+import { teachersFromRoster } from '$lib/analytics/teachers';
+import { readRoster } from '$lib/roster/roster.ydoc';
 import type { SchoolDatabase } from '$lib/storage/db';
-import { loadFromDocuments, loadResults } from '$lib/storage/results.repo';
+import { rosterRepository } from '$lib/storage/repository';
+import { listResults, loadFromDocuments, loadResults } from '$lib/storage/results.repo';
 import type { StoredResults } from '$lib/storage/results.schema';
 import { analyticsClient } from '$lib/worker/analytics-client';
 
@@ -122,8 +127,18 @@ export class ProcedureView {
 			}
 			this.#results = results;
 			this.#status = 'analysing';
+			// The roster names the teacher of each class for a file of this school only.
+			const teachers =
+				results.matrix.schools.length === 1
+					? await teachersOf(db, school, results.spec.subject)
+					: {};
+			const history =
+				Object.keys(teachers).length > 0 ? await historyOf(db, results, teachers) : [];
 			const analysis = await analyticsClient().analyse(results.matrix, results.spec, {
-				procedureId
+				procedureId,
+				teachers,
+				history,
+				date: dateOf(results)
 			});
 			this.#analysis = analysis;
 			if (analysis.schools.keys.length === 1) this.#school = 0;
@@ -133,4 +148,52 @@ export class ProcedureView {
 			throw error;
 		}
 	}
+}
+
+/** Reads the teacher of `subject` per class label from the school's roster document. */
+async function teachersOf(
+	db: SchoolDatabase,
+	school: string,
+	subject: string
+): Promise<Record<string, TeacherRef>> {
+	const opened = await rosterRepository.open(db, { school });
+	try {
+		return teachersFromRoster(readRoster(opened.doc).roster, subject);
+	} finally {
+		opened.release();
+	}
+}
+
+/** The procedure's date: the specification's, else the day of the import. */
+function dateOf(results: StoredResults): string {
+	return results.spec.date ?? new Date(results.importedAt).toISOString().slice(0, 10);
+}
+
+/**
+ * Mass deficits of the same teachers in earlier procedures of the subject on this device,
+ * so a deficit that repeats is told from a new one. Only single-school procedures count,
+ * because class labels name this school's classes only there.
+ */
+async function historyOf(
+	db: SchoolDatabase,
+	current: StoredResults,
+	teachers: Record<string, TeacherRef>
+): Promise<TeacherHistoryEntry[]> {
+	const history: TeacherHistoryEntry[] = [];
+	const date = dateOf(current);
+	for (const item of await listResults(db, current.school)) {
+		if (item.procedureId === current.procedureId || item.schools !== 1) continue;
+		const earlier =
+			(await loadResults(db, item.procedureId)) ??
+			(await loadFromDocuments(db, current.school, item.procedureId));
+		if (!earlier || earlier.spec.subject !== current.spec.subject || dateOf(earlier) >= date) {
+			continue;
+		}
+		const analysis = await analyticsClient().analyse(earlier.matrix, earlier.spec, {
+			procedureId: earlier.procedureId,
+			teachers
+		});
+		history.push(...historyEntries(analysis.classDetails, earlier.procedureId, dateOf(earlier)));
+	}
+	return history;
 }
