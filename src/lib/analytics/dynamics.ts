@@ -128,7 +128,7 @@ export function seriesOf(
 	return points;
 }
 
-/** Last measured rate minus the first, or NaN with fewer than two measurements. */
+/** Returns the last measured rate minus the first, or NaN with fewer than two measurements. */
 export function changeOf(points: SeriesPoint[]): number {
 	return points.length < 2 ? NaN : points[points.length - 1].rate - points[0].rate;
 }

@@ -83,7 +83,10 @@ export interface TaskInput {
 	label?: string;
 }
 
-/** ВПР mathematics grade 5 (2021) cut-offs: «2» 0–6, «3» 7–10, «4» 11–14, «5» 15–20. */
+/**
+ * ВПР mathematics grade 5 (2021) cut-offs: «2» 0–6, «3» 7–10, «4» 11–14, «5» 15–20, from table 5
+ * of the official description of the 2021 test materials (ФИОКО).
+ */
 export const vprMarkScale: MarkScale = {
 	thresholds: [
 		{ mark: 2, minTotal: 0 },
