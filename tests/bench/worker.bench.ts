@@ -2,7 +2,7 @@
  * Times the analytics worker round trip in Debian's Chromium on the built app: importing
  * the regional ВПР 2021 export (26,139 rows, xlsx bytes in, matrix and report out) and
  * analysing it (matrix in, every table out). The figures are the page's own User Timing
- * measures `analytics-worker:<request>`, from posting the request to the parsed answer, so
+ * measures `analytics-worker:<request>`, from posting the request to the parsed response, so
  * page rendering is not included. Needs `npx vite build` first.
  * Run alone with `npx tsx tests/bench/worker.bench.ts`.
  */

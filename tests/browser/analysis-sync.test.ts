@@ -9,8 +9,8 @@ import { startAppServer, signInUrl } from '../support/app-server';
 import { openTablet, removeProfile, type Tablet } from '../support/browser';
 import type { RelayProcess } from '../support/relay-process';
 
-// A school protocol of ВПР 2021 mathematics grade 5 with rows of three classes of the demo
-// school; the maths teacher of 10А teaches neither 5А nor 5Б.
+// A school protocol of ВПР 2021 mathematics grade 5 with rows of three demo-school classes.
+// The maths teacher of 10А teaches neither 5А nor 5Б.
 const classRows: [string, number][] = [
 	['5а', 3],
 	['5б', 2],

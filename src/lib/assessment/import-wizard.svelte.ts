@@ -210,7 +210,7 @@ function titleOf(spec: Specification): string {
 	return `${kinds[spec.kind] ?? spec.kind.toUpperCase()} ${spec.year}, ${spec.subject.toLowerCase()}, ${spec.grade} класс`;
 }
 
-/** A new id in the document-id alphabet: kind, year, grade and a random suffix. */
+/** Creates an id in the document-id alphabet: kind, year, grade and a random suffix. */
 function newProcedureId(spec: Specification): string {
 	const suffix = crypto.randomUUID().slice(0, 8);
 	return `${spec.kind}-${spec.year}-${spec.grade}-${suffix}`;

@@ -5,7 +5,7 @@ import { AppError } from '$lib/shared/errors';
 
 /**
  * The binary form of one class's slice of a result matrix, stored as a single value in the
- * class's results document. Per-cell bytes are written as they are; per-row numbers use
+ * class's results document. Per-cell bytes are written as they are. Per-row numbers use
  * lib0's variable-length integers, so a class of 30 students and 16 positions takes about
  * 1.3 KB. The first varuint is the format version; readers reject versions they do not know.
  */
@@ -110,6 +110,7 @@ function readSlice(decoder: decoding.Decoder): ClassSlice {
 	const n = decoding.readVarUint(decoder);
 	const positionCount = decoding.readVarUint(decoder);
 	const studentCodes = Array.from({ length: n }, () => decoding.readVarString(decoder));
+
 	const copy = () => decoding.readVarUint8Array(decoder).slice();
 	const slice: ClassSlice = {
 		school,
@@ -124,6 +125,7 @@ function readSlice(decoder: decoding.Decoder): ClassSlice {
 		officialTotal: Int16Array.from({ length: n }, () => decoding.readVarInt(decoder)),
 		variant: Uint16Array.from({ length: n }, () => decoding.readVarUint(decoder))
 	};
+
 	const cells = n * positionCount;
 	const lengthsFit =
 		slice.points.length === cells &&

@@ -120,8 +120,8 @@ async function readMetaOf(db: SchoolDatabase, school: string, procedure: string)
 /**
  * Writes a school's own procedure to its documents: the specification and report to the
  * procedure document, and each class's rows to that class's document as one binary value.
- * `classIds` maps each class label of the matrix to its roster class id; rows of a label
- * without an id are not written, and their labels are returned so the caller can say so.
+ * `classIds` maps each class label of the matrix to its roster class id. Rows of a label
+ * without an id are not written, and such labels are returned for the caller to show.
  */
 export async function publishResults(
 	db: SchoolDatabase,

@@ -9,7 +9,7 @@ import { specificationSchema } from '$lib/assessment/specification.schema';
  */
 
 /**
- * A typed array of the given class. Only the class is checked; structured clone keeps it
+ * Builds a schema for a typed array of the given class. Only the class is checked; structured clone keeps it
  * across IndexedDB and postMessage. `T` is named by the caller so it keeps ArrayBufferLike.
  */
 export function typedArraySchema<T>(ctor: { new (length: number): unknown; name: string }) {

@@ -52,7 +52,7 @@ function specOf(): Specification {
 	};
 }
 
-/** A school protocol as CSV: one row per student, task headers with their maximum. */
+/** Builds a school protocol as CSV: one row per student, task headers with their maximum. */
 function protocolCsv(rows: string[]): { name: string; bytes: Uint8Array } {
 	const header =
 		'Код;Вариант;Наименование класса;Пол;Отметка за предыдущую четверть;1 (1б);2 (2б);Итого баллов';

@@ -21,7 +21,9 @@ export function percent(share: number): string {
 /** Formats a difference of shares with its sign: «+3,2 %», «−1,0 %». */
 export function percentDelta(share: number): string {
 	if (!Number.isFinite(share)) return '—';
-	const sign = share > 0 ? '+' : share < 0 ? '−' : '';
+	let sign = '';
+	if (share > 0) sign = '+';
+	if (share < 0) sign = '−';
 	return `${sign}${percentFormat.format(Math.abs(share) * 100)}\u00a0%`;
 }
 
@@ -34,13 +36,13 @@ export function integer(value: number): string {
 	return integerFormat.format(value);
 }
 
-/** A share rounded to one decimal of a percent, for xlsx exports that keep numbers numeric. */
+/** Rounds a share to a percentage with one decimal, for xlsx exports that keep numbers. */
 export function percentNumber(share: number): number | null {
 	return Number.isFinite(share) ? Math.round(share * 1000) / 10 : null;
 }
 
 /**
- * A background colour for a solve rate against its threshold: red well below, amber just
+ * Picks a background colour for a solve rate against its threshold: red well below, amber just
  * below, green at or above. The 0.15 band is a reading aid, not a norm.
  */
 export function rateColour(rate: number, threshold: number): string {

@@ -164,14 +164,14 @@ async function teachersOf(
 	}
 }
 
-/** The procedure's date: the specification's, else the day of the import. */
+/** Returns the procedure's date: the specification's, else the day of the import. */
 function dateOf(results: StoredResults): string {
 	return results.spec.date ?? new Date(results.importedAt).toISOString().slice(0, 10);
 }
 
 /**
- * Mass deficits of the same teachers in earlier procedures of the subject on this device,
- * so a deficit that repeats is told from a new one. Only single-school procedures count,
+ * Collects mass deficits of the same teachers in earlier procedures of the subject on this
+ * device, so that a repeated deficit is distinguished from a new one. Only single-school procedures count,
  * because class labels name this school's classes only there.
  */
 async function historyOf(
