@@ -88,33 +88,14 @@ export function analyzeProcedure(
 	partial: Partial<AnalysisOptions> = {}
 ): ProcedureAnalysis {
 	const context = prepare(matrix, spec, resolveOptions(partial));
-	const { options } = context;
-	const measure = (grouping: Grouping, coarser: Grouping[] = []) =>
-		measureGroups(matrix, context.layout, grouping, context.scores.cellTotals, options, coarser);
-	const referenceGroups = options.reference
-		? customGrouping(matrix, options.reference.label, options.reference.members)
-		: null;
-	const reference = referenceGroups
-		? computeGroupTable(context, referenceGroups, measure(referenceGroups).groups, null)
-		: null;
-
-	const [classGroups, schoolGroups, fileGroups] = [
-		classGrouping(matrix),
-		schoolGrouping(matrix),
-		fileGrouping(matrix)
-	];
-	const measured = measure(classGroups, [schoolGroups, fileGroups]);
-	const file = computeGroupTable(
-		context,
-		fileGroups,
-		measured.coarser[1],
-		reference ? referenceRatesOf(reference) : null
-	);
-	const rates = referenceRatesOf(reference ?? file);
-	const classes = computeGroupTable(context, classGroups, measured.groups, rates);
-	const schools = computeGroupTable(context, schoolGroups, measured.coarser[0], rates);
-	const classDetails = detailClasses(context, spec, classGroups, classes);
-	const { history: _history, reference: _reference, teachers: _teachers, ...settings } = options;
+	const tables = computeTables(context);
+	const classDetails = detailClasses(context, spec, classGrouping(matrix), tables.classes);
+	const {
+		history: _history,
+		reference: _reference,
+		teachers: _teachers,
+		...settings
+	} = context.options;
 	return {
 		procedure: {
 			kind: spec.kind,
@@ -128,12 +109,42 @@ export function analyzeProcedure(
 		skillCodes: context.layout.skillCodes,
 		maxTotal: context.layout.maxTotal,
 		students: { ...context.scores, marks: context.marks, risk: context.risk },
-		file,
-		reference,
-		schools,
-		classes,
+		...tables,
 		classDetails,
 		teachers: summarizeTeachers(classDetails)
+	};
+}
+
+/**
+ * Builds the tables of the file, its schools and classes, and the custom reference group.
+ * Classes are measured from the cells; schools and the file are summed from them.
+ */
+function computeTables(
+	context: AnalysisContext
+): Pick<ProcedureAnalysis, 'file' | 'reference' | 'schools' | 'classes'> {
+	const { matrix, layout, options, scores } = context;
+	const measure = (grouping: Grouping, coarser: Grouping[] = []) =>
+		measureGroups(matrix, layout, grouping, scores.cellTotals, options, coarser);
+
+	let reference: GroupTable | null = null;
+	if (options.reference) {
+		const { label, members } = options.reference;
+		const grouping = customGrouping(matrix, label, members);
+		reference = computeGroupTable(context, grouping, measure(grouping).groups, null);
+	}
+
+	const classGroups = classGrouping(matrix);
+	const schoolGroups = schoolGrouping(matrix);
+	const fileGroups = fileGrouping(matrix);
+	const measured = measure(classGroups, [schoolGroups, fileGroups]);
+	const referenceRates = reference ? referenceRatesOf(reference) : null;
+	const file = computeGroupTable(context, fileGroups, measured.coarser[1], referenceRates);
+	const rates = referenceRatesOf(reference ?? file);
+	return {
+		file,
+		reference,
+		schools: computeGroupTable(context, schoolGroups, measured.coarser[0], rates),
+		classes: computeGroupTable(context, classGroups, measured.groups, rates)
 	};
 }
 
