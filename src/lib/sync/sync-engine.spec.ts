@@ -51,14 +51,14 @@ function versionsResponse(versions: Record<string, number>, status = 200): typeo
 function engineFor(
 	db: SchoolDatabase,
 	connect: Connector,
-	fetch: typeof fetch,
+	fetcher: typeof fetch,
 	status = new SyncStatus()
 ) {
 	return new SyncEngine({
 		db,
 		status,
 		connect,
-		fetch,
+		fetch: fetcher,
 		credentials: () => ({
 			token: 't',
 			origin: 'http://relay.test',
