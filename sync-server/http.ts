@@ -95,7 +95,13 @@ function health(deps: HttpDeps) {
 		documentsLoaded: deps.documentsLoaded(),
 		limits: deps.limits,
 		counters: deps.counters,
-		memory: { rssBytes: process.memoryUsage.rss() }
+		memory: {
+			rssBytes: process.memoryUsage.rss(),
+			heapUsedBytes: process.memoryUsage().heapUsed,
+			// Every loaded document's awareness runs an interval, so a count that grows with
+			// unloaded documents means their awareness was not destroyed.
+			activeTimers: process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length
+		}
 	};
 }
 

@@ -32,7 +32,7 @@ export interface RelayHealth {
 	documentsLoaded: number;
 	limits: { maxPayloadBytes: number; messagesPerSecond: number } & Record<string, number>;
 	counters: Record<string, number>;
-	memory: { rssBytes: number };
+	memory: { rssBytes: number; heapUsedBytes: number; activeTimers: number };
 }
 
 export interface RelayProcessOptions {
