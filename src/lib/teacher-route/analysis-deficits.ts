@@ -1,0 +1,67 @@
+import type { ProcedureAnalysis } from '$lib/analytics/analyze';
+import type { Skill } from '$lib/assessment/specification.schema';
+import type { MassDeficitInput } from './proposals';
+
+/*
+ * Adapter from the analysis of one procedure (`analyzeProcedure`) to the input of deficit
+ * proposals (`massDeficitInputSchema`): one entry per class and skill that the analysis found
+ * to be a mass deficit of a known teacher. Point deficits, classes without a teacher and
+ * skills with no measured points are left out, because none of them can become a proposal.
+ */
+
+/** The procedure as the proposals name it; the analysis itself carries no title or id. */
+export interface ProcedureSource {
+	procedureId: string;
+	title: string;
+	/** `YYYY-MM-DD`. */
+	date: string;
+	/** Codifier elements of the specification, for the wording of each skill. */
+	skills: readonly Skill[];
+}
+
+/** Returns the mass deficits of every class with a known teacher, in the analysis's order. */
+export function massDeficitsFromAnalysis(
+	analysis: ProcedureAnalysis,
+	source: ProcedureSource
+): MassDeficitInput[] {
+	const skillCount = analysis.skillCodes.length;
+	const skillIndex = new Map(analysis.skillCodes.map((code, k) => [code, k]));
+	const entries: MassDeficitInput[] = [];
+
+	analysis.classDetails.forEach((detail, g) => {
+		if (!detail.teacher) return;
+		for (const deficit of detail.deficits) {
+			const persistence = deficit.persistence;
+			if (deficit.kind !== 'mass' || (persistence !== 'persistent' && persistence !== 'new'))
+				continue;
+			const k = skillIndex.get(deficit.skill);
+			if (k === undefined) continue;
+			// Class tables and class details list the classes in the same order.
+			const solveRate = analysis.classes.skillRates[g * skillCount + k];
+			const threshold = analysis.classes.skillThresholds[g * skillCount + k];
+			if (!Number.isFinite(solveRate) || !Number.isFinite(threshold)) continue;
+
+			entries.push({
+				kind: 'mass',
+				procedureId: source.procedureId,
+				procedureTitle: source.title,
+				date: source.date,
+				subject: analysis.procedure.subject,
+				className: analysis.classes.labels[g],
+				skillCode: deficit.skill,
+				skillText: skillText(source.skills, deficit.skill),
+				solveRate,
+				threshold,
+				failedShare: deficit.share,
+				persistence,
+				teacherId: detail.teacher.id
+			});
+		}
+	});
+	return entries;
+}
+
+/** The first non-empty text of a code; a КЭС and a КТ element may share one code. */
+function skillText(skills: readonly Skill[], code: string): string {
+	return skills.find((skill) => skill.code === code && skill.text.trim())?.text.trim() ?? '';
+}
