@@ -164,9 +164,13 @@ async function teachersOf(
 	}
 }
 
-/** Returns the procedure's date: the specification's, else the day of the import. */
-function dateOf(results: StoredResults): string {
-	return results.spec.date ?? new Date(results.importedAt).toISOString().slice(0, 10);
+/**
+ * Returns the procedure's date: the specification's, else the import time as a full ISO
+ * timestamp. The timestamp still sorts with `YYYY-MM-DD` dates as text, and it keeps two
+ * imports of one day in order, which the history check needs.
+ */
+export function dateOf(results: StoredResults): string {
+	return results.spec.date ?? new Date(results.importedAt).toISOString();
 }
 
 /**
