@@ -119,4 +119,17 @@ describe('analysis screens on the regional ВПР file', () => {
 			.evaluate((canvas) => canvas.clientWidth);
 		expect(canvasWidth).toBeGreaterThan(600);
 	});
+	it('imports with a specification table file', async () => {
+		const folder = 'vpr-2021-math-5';
+		await page.goto(`${relay.httpUrl}/analysis/import`);
+		await page.setInputFiles('#results-file', resultsFile);
+		await page.locator('#spec-source').selectOption('file');
+		await page.setInputFiles('#spec-tasks', dataFile(`${folder}/spec-tasks.xlsx`));
+		await page.setInputFiles('#spec-kes', dataFile(`${folder}/spec-kes.xlsx`));
+		await page.setInputFiles('#spec-kt', dataFile(`${folder}/spec-kt.xlsx`));
+		await page.locator('#spec-year').fill('2021');
+		await page.getByRole('button', { name: 'Загрузить результаты' }).click();
+		await page.getByRole('heading', { name: 'Отчёт об импорте' }).waitFor({ timeout: 30_000 });
+		await expect(page.getByTestId('count-total-mismatch').textContent()).resolves.toBe('8');
+	});
 });
