@@ -43,6 +43,11 @@ export class Session {
 		return this.#claims ? isTokenExpired(this.#claims) : false;
 	}
 
+	/** The relay origin set in the settings, or '' for the page's own origin. */
+	get configuredRelayOrigin(): string {
+		return this.#relayOrigin;
+	}
+
 	/** The relay's HTTP origin; the page's own origin when none is configured. */
 	get relayOrigin(): string {
 		return this.#relayOrigin || (typeof location !== 'undefined' ? location.origin : '');
