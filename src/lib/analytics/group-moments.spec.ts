@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { measureGroups } from './group-moments';
-import { classGrouping, fileGrouping, schoolGrouping } from './groups';
+import {
+	classGrouping,
+	customGrouping,
+	fileGrouping,
+	schoolGrouping,
+	type Grouping
+} from './groups';
+import type { ResultMatrix } from '$lib/assessment/result-matrix';
 import { layoutOf } from './layout';
 import { resolveOptions } from './options';
 import { scoreStudents } from './solve-rates';
 import { buildMatrix, buildSpec, type CellInput } from './test-factories';
 
-/** Forty students in three schools and five classes, with every kind of cell. */
+/** Builds forty students in three schools of two classes each, with every kind of cell. */
 function mixedMatrix() {
 	const kinds: CellInput[] = [0, 1, 2, 'x', 'nt', ''];
 	return buildMatrix(
@@ -19,6 +26,24 @@ function mixedMatrix() {
 			)
 		}))
 	);
+}
+
+/** Groups students by class label across schools, against the school order of classes. */
+function labelGrouping(matrix: ResultMatrix): Grouping {
+	const groupOf = Int32Array.from(matrix.classIndex);
+	const members = [...groupOf.keys()].sort((a, b) => groupOf[a] - groupOf[b] || a - b);
+	const offsets = new Int32Array(matrix.classes.length + 1);
+	for (const g of groupOf) offsets[g + 1]++;
+	for (let g = 0; g < matrix.classes.length; g++) offsets[g + 1] += offsets[g];
+	return {
+		kind: 'custom',
+		keys: [...matrix.classes],
+		labels: [...matrix.classes],
+		schoolOf: new Int32Array(matrix.classes.length).fill(-1),
+		groupOf,
+		offsets,
+		members: Int32Array.from(members)
+	};
 }
 
 describe('measureGroups', () => {
@@ -40,6 +65,32 @@ describe('measureGroups', () => {
 			expect(nested.coarser[1]).toEqual(file.groups);
 		});
 	}
+
+	it('sums coarser groups in any order', () => {
+		const matrix = mixedMatrix();
+		const options = resolveOptions({ minAlphaSize: 2 });
+		const totals = scoreStudents(matrix, layout, options).cellTotals;
+		const labels = labelGrouping(matrix);
+		const nested = measureGroups(matrix, layout, classGrouping(matrix), totals, options, [
+			labels,
+			fileGrouping(matrix)
+		]);
+		expect(nested.coarser[0]).toEqual(
+			measureGroups(matrix, layout, labels, totals, options).groups
+		);
+		const file = measureGroups(matrix, layout, fileGrouping(matrix), totals, options);
+		expect(nested.coarser[1]).toEqual(file.groups);
+	});
+
+	it('writes a coarser group with no members as empty', () => {
+		const matrix = mixedMatrix();
+		const options = resolveOptions();
+		const totals = scoreStudents(matrix, layout, options).cellTotals;
+		const empty = customGrouping(matrix, 'никого', []);
+		const nested = measureGroups(matrix, layout, classGrouping(matrix), totals, options, [empty]);
+		expect(nested.coarser[0]).toEqual(measureGroups(matrix, layout, empty, totals, options).groups);
+		expect(nested.coarser[0].sums.students[0]).toBe(0);
+	});
 
 	it('rejects a coarser group that splits a class', () => {
 		const matrix = mixedMatrix();

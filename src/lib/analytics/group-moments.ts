@@ -9,14 +9,14 @@ import {
 import type { ProcedureLayout } from './layout';
 import type { NotTaughtRule } from './options';
 import type { PositionSums } from './solve-rates';
+import { buildLevels } from './moment-records';
 
 /**
  * The one pass over the cells. It gathers per group the moments that item statistics need
  * and, from the same sums, the points earned and possible per column. A not-taught cell
  * contains 0 points, so only the points possible depend on the not-taught rule.
  *
- * Moments add up, so coarser groupings (schools, then the file), each made of whole groups
- * of the one before, are summed from the finer moments instead of reading cells again.
+ * Coarser groupings are summed from these moments (see moment-records.ts).
  */
 export interface MeasuredGroups {
 	sums: PositionSums;
@@ -38,39 +38,22 @@ export function measureGroups(
 	const exclude = options.notTaught === 'exclude';
 	const moments = emptyMoments(P, H);
 	const notTaught = new Int32Array(P);
-	const stride = recordLength(P, H);
-	const levels = coarser.map((parent, level) => ({
-		parentOf: parentsOf(level === 0 ? grouping : coarser[level - 1], parent),
-		records: new Float64Array(parent.labels.length * stride)
-	}));
+	const write = (tables: MeasuredGroups, g: number, m: Moments, counts: ArrayLike<number>) =>
+		writeGroup(tables, g, m, counts, layout, options.minAlphaSize);
+	const levels = buildLevels(grouping, coarser, P, H, (level) =>
+		measuredTables(coarser[level].labels.length, P, H)
+	);
 	const out = measuredTables(grouping.labels.length, P, H);
 
 	for (let g = 0; g < grouping.labels.length; g++) {
 		collect(matrix, grouping, g, cellTotals, moments);
 		if (exclude) countNotTaught(matrix, grouping, g, notTaught);
 		else notTaught.fill(0);
-		writeGroup(out, g, moments, notTaught, layout, options.minAlphaSize);
-		const first = levels[0];
-		if (first && first.parentOf[g] >= 0) {
-			addToRecord(first.records, first.parentOf[g] * stride, moments, notTaught);
-		}
+		write(out, g, moments, notTaught);
+		levels[0]?.addMoments(g, moments, notTaught, write);
 	}
-	// Each coarser level is summed from the one below it: schools from classes, the file
-	// from schools, so each record is added once.
-	const summed = levels.map(({ records }, level) => {
-		const next = levels[level + 1];
-		const tables = measuredTables(coarser[level].labels.length, P, H);
-		for (let g = 0; g < coarser[level].labels.length; g++) {
-			const at = g * stride;
-			const view = recordView(records, at, P, H);
-			writeGroup(tables, g, view.moments, view.notTaught, layout, options.minAlphaSize);
-			if (!next || next.parentOf[g] < 0) continue;
-			const target = next.parentOf[g] * stride;
-			for (let i = 0; i < stride; i++) next.records[target + i] += records[at + i];
-		}
-		return tables;
-	});
-	return { groups: out, coarser: summed };
+	for (const level of levels) level.finish(write);
+	return { groups: out, coarser: levels.map((level) => level.tables) };
 }
 
 function histogramLength(layout: ProcedureLayout, cellTotals: Int16Array): number {
@@ -105,21 +88,6 @@ function writeGroup(
 		out.sums.possible[g * m.P + p] = (m.n - notTaught[p]) * layout.maxPoints[p];
 	}
 	writeItemStatistics(out.items, g, m, layout.maxPoints, minAlphaSize);
-}
-
-/** Maps each group to the coarser group holding its members; throws if one spans two. */
-function parentsOf(grouping: Grouping, parent: Grouping): Int32Array {
-	const parentOf = new Int32Array(grouping.labels.length).fill(-1);
-	for (let g = 0; g < parentOf.length; g++) {
-		for (let i = grouping.offsets[g]; i < grouping.offsets[g + 1]; i++) {
-			const p = parent.groupOf[grouping.members[i]];
-			if (parentOf[g] === -1) parentOf[g] = p;
-			else if (parentOf[g] !== p) {
-				throw new Error(`Group ${grouping.keys[g]} is not inside one ${parent.kind} group`);
-			}
-		}
-	}
-	return parentOf;
 }
 
 function emptyMoments(P: number, H: number): Moments {
@@ -199,47 +167,4 @@ function countNotTaught(
 			if (matrix.states[cell] === CellState.notTaught) counts[p]++;
 		}
 	}
-}
-
-/**
- * Returns the length of the Float64 record of a coarser group's moments: n, ΣT, ΣT², then
- * Σx, Σx², Σx·T and not-taught counts per column, students per total, item points per total.
- */
-function recordLength(P: number, H: number): number {
-	return 3 + 4 * P + H + H * P;
-}
-
-function addToRecord(records: Float64Array, at: number, m: Moments, notTaught: Int32Array) {
-	const { P, H } = m;
-	records[at] += m.n;
-	records[at + 1] += m.sumT;
-	records[at + 2] += m.sumT2;
-	let o = at + 3;
-	for (let p = 0; p < P; p++, o++) records[o] += m.sumX[p];
-	for (let p = 0; p < P; p++, o++) records[o] += m.sumX2[p];
-	for (let p = 0; p < P; p++, o++) records[o] += m.sumXT[p];
-	for (let p = 0; p < P; p++, o++) records[o] += notTaught[p];
-	for (let t = 0; t < H; t++, o++) records[o] += m.countByTotal[t];
-	for (let i = 0; i < H * P; i++, o++) records[o] += m.byTotal[i];
-}
-
-function recordView(records: Float64Array, at: number, P: number, H: number) {
-	let o = at + 3;
-	const take = (length: number) => records.subarray(o, (o += length));
-	const moments: Moments = {
-		P,
-		H,
-		n: records[at],
-		sumT: records[at + 1],
-		sumT2: records[at + 2],
-		sumX: take(P),
-		sumX2: take(P),
-		sumXT: take(P),
-		byTotal: new Float64Array(0),
-		countByTotal: new Float64Array(0)
-	};
-	const notTaught = take(P);
-	moments.countByTotal = take(H);
-	moments.byTotal = take(H * P);
-	return { moments, notTaught };
 }
