@@ -62,6 +62,10 @@ describe('solve rates', () => {
 		expect(groupAt(custom.reference!, 0).solveRate).toBe(2 / 3);
 	});
 
+	it('survives a structured clone', () => {
+		expect(structuredClone(analysis)).toEqual(analysis);
+	});
+
 	it('rejects a matrix of another specification', () => {
 		const threeColumns = buildMatrix([{ cells: [1, 1, 1] }]);
 		expect(() => analyzeProcedure(threeColumns, spec)).toThrow(AppError);
