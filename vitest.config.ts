@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 
 // Three groups: pure and storage units (fake-indexeddb), the real relay process, and the
-// built app in Debian's Chromium. The last two start processes, so they run one file at a time.
+// built app in Debian's Chromium. The groups run one after another, and the last two one file
+// at a time, because relay processes and Chromium compete for the machine's cores.
 export default defineConfig({
 	// Compiles runes in `.svelte.ts` modules, so rune state classes run under test.
 	plugins: [svelte({ compilerOptions: { runes: true } })],
@@ -16,6 +17,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					sequence: { groupOrder: 0 },
 					include: ['src/**/*.spec.ts', 'sync-server/**/*.spec.ts'],
 					environment: 'node',
 					setupFiles: ['fake-indexeddb/auto']
@@ -25,6 +27,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'relay',
+					sequence: { groupOrder: 1 },
 					include: ['tests/relay/**/*.test.ts'],
 					environment: 'node',
 					fileParallelism: false,
@@ -36,6 +39,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'browser',
+					sequence: { groupOrder: 2 },
 					include: ['tests/browser/**/*.test.ts'],
 					environment: 'node',
 					fileParallelism: false,
