@@ -1,7 +1,7 @@
 /**
  * Relay fan-out latency on loopback: 200 y-websocket clients on 50 documents (4 per
  * document). Each client in turn writes a timestamp into its document; the time until each
- * of the other three clients of that document sees it is one sample. Prints p50, p95, p99.
+ * of the other three clients of that document receives it is one sample. Prints p50, p95, p99.
  * The client processes share the machine with the relay, so figures include their own
  * event-loop delay. Run alone with `npx tsx tests/bench/fanout.bench.ts`.
  */
@@ -57,7 +57,7 @@ async function connectAll(relay: RelayProcess): Promise<Client[]> {
 	return clients;
 }
 
-/** One writer per document at a time; resolves with the delivery latencies in ms. */
+/** Lets one client per document write at once and resolves with the delivery latencies in ms. */
 function measureRound(clients: Client[], writerSlot: number): Promise<number[]> {
 	return new Promise((resolve) => {
 		const samples: number[] = [];

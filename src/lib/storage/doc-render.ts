@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 
 /**
- * A readable rendering of any Y.Doc, for backups that a person can open without this app:
+ * Renders any Y.Doc readably, for backups that a person can open without this app:
  * every top-level shared type as plain JSON. The type of a top-level name is not stored in
  * an update, so it is recognised from its content: keys make a map, strings make a text,
  * anything else in a sequence makes an array.

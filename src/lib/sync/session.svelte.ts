@@ -4,7 +4,7 @@ import { decodeToken, isTokenExpired, type TokenClaims } from '$lib/shared/token
 import type { SchoolDatabase } from '$lib/storage/db';
 import { readSetting, writeSetting } from '$lib/storage/device';
 
-/** What the device keeps about who is signed in and where the relay is. */
+/** The stored sign-in: the device's token and the relay's origin. */
 interface StoredSession {
 	token: string;
 	/** Origin of the relay, e.g. https://sync.school.example; '' means this page's origin. */
@@ -14,8 +14,8 @@ interface StoredSession {
 const SESSION_KEY = 'session';
 
 /**
- * Who uses this device. The claims come from the token and are shown to the user; the relay
- * verifies the token's signature and decides access on its own.
+ * The person signed in on this device. The claims come from the token and are only shown to
+ * the user, because the relay verifies the token's signature and decides access on its own.
  */
 export class Session {
 	#token = $state<string | null>(null);
