@@ -8,6 +8,13 @@ import {
 } from './layout';
 import { orderedRows, type RowMap } from './rows';
 import { readPart, rowToJson } from './section-read';
+import {
+	validateSection,
+	type InvalidValue,
+	type PartSchema,
+	type SectionValue,
+	type ValidatedSection
+} from './validate';
 
 // Any shared type: Yjs parameterises AbstractType by its event type.
 type SharedType = Y.AbstractType<any>;
@@ -90,4 +97,36 @@ export function observeSection<S extends SectionLayout>(
 
 function withPart<S extends SectionLayout>(json: SectionJson<S>, part: string, value: unknown) {
 	return { ...json, [part]: value } as SectionJson<S>;
+}
+
+/**
+ * Observes a validated section: like `observeSection`, but `onChange` gets the validated value
+ * and the invalid values found in it.
+ */
+export function observeValidatedSection<P extends Record<string, PartSchema>>(
+	doc: Y.Doc,
+	section: ValidatedSection<P>,
+	onChange: (value: SectionValue<P>, invalid: InvalidValue[]) => void
+): { readonly current: { value: SectionValue<P>; invalid: InvalidValue[] }; stop(): void } {
+	const validate = (json: unknown) => {
+		const invalid: InvalidValue[] = [];
+		const value = validateSection(
+			section.id,
+			json as Record<string, unknown>,
+			section.schemas,
+			invalid
+		);
+		return { value: value as SectionValue<P>, invalid };
+	};
+	const observer = observeSection(doc, section.layout, (json) => {
+		current = validate(json);
+		onChange(current.value, current.invalid);
+	});
+	let current = validate(observer.current);
+	return {
+		get current() {
+			return current;
+		},
+		stop: observer.stop
+	};
 }
