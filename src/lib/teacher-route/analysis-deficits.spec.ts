@@ -67,6 +67,26 @@ describe('mass deficits from an analysis', () => {
 		expect(entry.procedureTitle).toBe('ВПР, математика, 5 класс');
 	});
 
+	it('finds skill texts by kind and code', () => {
+		const spec: Specification = {
+			...buildSpec([{ skills: ['КТ 4'] }]),
+			skills: [
+				{ kind: 'КЭС', code: '4', text: 'Дроби' },
+				{ kind: 'КТ', code: '4', text: 'Понимать информацию, представленную в виде таблицы' }
+			]
+		};
+		const students = Array.from({ length: 10 }, (_, i) => ({
+			className: '5А',
+			cells: [i < 7 ? 0 : 1]
+		}));
+		const analysis = analyzeProcedure(buildMatrix(students), spec, { teachers: { '5А': teacher } });
+
+		const [entry] = massDeficitsFromAnalysis(analysis, { ...source, skills: spec.skills });
+
+		expect(entry.skillCode).toBe('КТ 4');
+		expect(entry.skillText).toBe('Понимать информацию, представленную в виде таблицы');
+	});
+
 	it('skips classes without a teacher', () => {
 		const students = [...classOf('5А', 0, 0), ...classOf('5Б', 8, 0)];
 

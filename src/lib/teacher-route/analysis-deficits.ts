@@ -1,4 +1,5 @@
 import type { ProcedureAnalysis } from '$lib/analytics/analyze';
+import { skillKey } from '$lib/assessment/spec-import';
 import type { Skill } from '$lib/assessment/specification.schema';
 import type { MassDeficitInput } from './proposals';
 
@@ -61,7 +62,13 @@ export function massDeficitsFromAnalysis(
 	return entries;
 }
 
-/** The first non-empty text of a code; a КЭС and a КТ element may share one code. */
-function skillText(skills: readonly Skill[], code: string): string {
-	return skills.find((skill) => skill.code === code && skill.text.trim())?.text.trim() ?? '';
+/**
+ * Returns the text of the skill a task names. Imported specifications name skills by kind and
+ * code (`КТ 2`, as `skillKey` builds it), hand-made ones by the bare code. A КЭС and a КТ
+ * element may share a bare code, and then the first one with a text is taken.
+ */
+function skillText(skills: readonly Skill[], key: string): string {
+	const named = (skill: Skill) =>
+		(skillKey(skill.kind, skill.code) === key || skill.code === key) && skill.text.trim() !== '';
+	return skills.find(named)?.text.trim() ?? '';
 }
