@@ -31,7 +31,7 @@ export type PartSchema =
 	/** A rows part; `textColumns` name the cells kept as Y.Text, each with a string schema. */
 	| { kind: 'rows'; shape: FieldShape; textColumns: readonly string[] };
 
-type Output<S extends FieldShape> = { [K in keyof S]: z.output<S[K]> };
+type Output<S extends FieldShape> = { -readonly [K in keyof S]: z.output<S[K]> };
 
 /** The validated plain value of one part. */
 export type PartValue<P extends PartSchema> = P extends { kind: 'text' }
@@ -46,8 +46,9 @@ export type PartValue<P extends PartSchema> = P extends { kind: 'text' }
 					? ({ id: string } & Output<S>)[]
 					: never;
 
+/** The validated plain value of a section; mutable, so screens can keep it as state. */
 export type SectionValue<P extends Record<string, PartSchema>> = {
-	[K in keyof P]: PartValue<P[K]>;
+	-readonly [K in keyof P]: PartValue<P[K]>;
 };
 
 /** A section defined once: its Yjs layout and the schemas its values are checked with. */

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineValidatedSection, type SectionValue } from '$lib/coedit';
 import { choiceField, intField } from './fields.schema';
+import { planGroupLabels, standardEditionLabels, studyFormLabels } from './trajectory.labels';
+
+// Re-exported for the screens that import them from here; the words live in trajectory.labels.ts.
+export { planGroupLabels, standardEditionLabels, studyFormLabels };
 
 /**
  * The individual curriculum plan («Индивидуальный учебный план», ИУП): the student's subjects
@@ -12,19 +16,8 @@ import { choiceField, intField } from './fields.schema';
 export const planGroups = ['basic', 'profile', 'school'] as const;
 export type PlanGroup = (typeof planGroups)[number];
 
-export const planGroupLabels: Record<PlanGroup, string> = {
-	basic: 'Обязательные предметы на базовом уровне',
-	profile: 'Учебные предметы на профильном уровне (вариативная часть)',
-	school: 'Компонент образовательной организации'
-};
-
 export const studyForms = ['full-time', 'extramural'] as const;
 export type StudyForm = (typeof studyForms)[number];
-
-export const studyFormLabels: Record<StudyForm, string> = {
-	'full-time': 'очная',
-	extramural: 'заочная'
-};
 
 /** Editions of the federal standards whose totals of hours the plan is checked against. */
 export const standardEditions = [
@@ -34,13 +27,6 @@ export const standardEditions = [
 	'fgos-soo-2022'
 ] as const;
 export type StandardEdition = (typeof standardEditions)[number];
-
-export const standardEditionLabels: Record<StandardEdition, string> = {
-	'fgos-ooo-2010': 'ФГОС ООО 2010',
-	'fgos-ooo-2021': 'ФГОС ООО 2021',
-	'fgos-soo-2012': 'ФГОС СОО 2012',
-	'fgos-soo-2022': 'ФГОС СОО (изменения 2022 года)'
-};
 
 const hoursMessage = 'Часы — неотрицательное число, например 3 или 0,5.';
 

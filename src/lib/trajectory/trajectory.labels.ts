@@ -17,6 +17,7 @@ import type {
 	Weekday
 } from './trajectory.schema';
 import type { DiaryNoteKind } from './diary.schema';
+import type { PlanGroup, StandardEdition, StudyForm } from './curriculum-plan.schema';
 
 /**
  * Russian words for every section, field and choice of the trajectory, shared by the screens
@@ -152,9 +153,27 @@ export const diaryNoteKindLabels: Record<DiaryNoteKind, string> = {
 	other: 'Другое'
 };
 
+export const planGroupLabels: Record<PlanGroup, string> = {
+	basic: 'Обязательные предметы на базовом уровне',
+	profile: 'Учебные предметы на профильном уровне (вариативная часть)',
+	school: 'Компонент образовательной организации'
+};
+
+export const studyFormLabels: Record<StudyForm, string> = {
+	'full-time': 'очная',
+	extramural: 'заочная'
+};
+
+export const standardEditionLabels: Record<StandardEdition, string> = {
+	'fgos-ooo-2010': 'ФГОС ООО 2010',
+	'fgos-ooo-2021': 'ФГОС ООО 2021',
+	'fgos-soo-2012': 'ФГОС СОО 2012',
+	'fgos-soo-2022': 'ФГОС СОО (изменения 2022 года)'
+};
+
 const sphereParts = {
 	goal: 'Цель',
-	deadline: 'Срок достижения цели',
+	fields: 'Срок',
 	tasks: 'Задачи',
 	events: 'Мероприятия',
 	conclusions: 'Выводы',
@@ -162,6 +181,7 @@ const sphereParts = {
 };
 
 const sphereColumns = {
+	fields: { deadline: 'Срок достижения цели' },
 	tasks: { text: 'Задача', done: 'Выполнена' },
 	events: {
 		title: 'Мероприятие / тема доклада',
@@ -198,7 +218,9 @@ export const sectionLabels: Record<string, SectionLabels> = {
 				schoolId: 'Школа',
 				studentName: 'Ф. И. обучающегося',
 				grade: 'Класс',
-				academicYear: 'Учебный год'
+				academicYear: 'Учебный год',
+				createdAt: 'Создан',
+				version: 'Версия разметки документа'
 			}
 		}
 	},
@@ -377,6 +399,38 @@ export const sectionLabels: Record<string, SectionLabels> = {
 				start: 'Начало',
 				end: 'Окончание',
 				result: 'Результат'
+			}
+		}
+	},
+	curriculumPlan: {
+		title: 'Индивидуальный учебный план',
+		parts: { ...planGroupLabels, info: 'Сведения', additional: 'Дополнительное образование' },
+		columns: {
+			info: {
+				title: 'Ф. И. О.',
+				profile: 'Профиль',
+				grade: 'Класс',
+				weekDays: 'Учебная неделя, дней',
+				standard: 'Стандарт',
+				otherYears: 'Часы других лет уровня'
+			},
+			...Object.fromEntries(
+				Object.keys(planGroupLabels).map((group) => [
+					group,
+					{
+						subject: 'Учебные предметы, курсы, модули',
+						hoursWeek: 'Часов в неделю',
+						hoursYear: 'Часов в год',
+						form: 'Форма обучения',
+						deadline: 'Сроки сдачи'
+					}
+				])
+			),
+			additional: {
+				course: 'Курс',
+				hoursWeek: 'Часов в неделю',
+				hoursYear: 'Часов в год',
+				supervisor: 'Руководитель'
 			}
 		}
 	},
