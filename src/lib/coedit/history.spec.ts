@@ -252,3 +252,21 @@ describe('end of day', () => {
 		expect(readSectionAt(reopened, goals, '2024-10-02')?.tasks).toHaveLength(1);
 	});
 });
+
+describe('session start', () => {
+	it('adds no chunk when everything is recorded', () => {
+		const clock = fakeClock('2024-10-01T10:00:00');
+		const doc = newDoc(1);
+		const first = session(doc, student, clock);
+		first.setText(goals, 'goal', 'цель');
+		first.setText(goals, 'goal', 'цель на год');
+		first.destroy();
+		const chunks = doc.getMap('coedit/history').size;
+
+		const reopened = newDoc(2);
+		Y.applyUpdate(reopened, Y.encodeStateAsUpdate(doc));
+		session(reopened, tutor, clock).destroy();
+
+		expect(reopened.getMap('coedit/history').size).toBe(chunks);
+	});
+});

@@ -115,7 +115,10 @@ export interface ChunkContent {
  */
 export function writeHistoryChunk(doc: Y.Doc, editor: Editor, content: ChunkContent): void {
 	const clock = Y.getState(doc.store, doc.clientID);
-	const clocks: [number, number][] = [[doc.clientID, clock], ...(content.otherClocks ?? [])];
+	// The chunk itself is one more item (a map value takes one clock), and it covers itself, so
+	// that the next session finds nothing of this replica left unrecorded.
+	const covered = clock + 1;
+	const clocks: [number, number][] = [[doc.clientID, covered], ...(content.otherClocks ?? [])];
 	const chunk: HistoryChunk = {
 		day: content.day,
 		personId: editor.personId,

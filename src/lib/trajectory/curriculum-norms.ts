@@ -1,8 +1,8 @@
 import { standardEditions, type StandardEdition } from './curriculum-plan.schema';
 
 /**
- * The norms the curriculum plan is checked against, as data: each row keeps its source and
- * edition beside its numbers, so a school can pick the edition that binds it and a newer
+ * The norms the curriculum plan is checked against, as data. Each row keeps its source and
+ * edition beside its numbers, so a school can pick the edition that binds it, and a newer
  * edition is a new row, not new code. A school overrides any row with `withSchoolNorms`.
  */
 
@@ -95,8 +95,8 @@ export const defaultCurriculumNorms: CurriculumNorms = {
 		{ grades: [8, 9], fiveDay: 33, sixDay: 36, source: sanPiN },
 		{ grades: [10, 11], fiveDay: 34, sixDay: 37, source: sanPiN }
 	],
-	// NOTE: the 2021 and 2022 ranges are as commonly cited; a school should confirm them against
-	// the edition that binds it and override the row if they differ.
+	// NOTE: the 2021 and 2022 ranges are as commonly cited, not checked against the orders. A
+	// school should confirm them against the edition that binds it and override what differs.
 	levelTotals: [
 		{
 			standard: 'fgos-ooo-2010',

@@ -22,7 +22,7 @@ import {
 /**
  * Checks of an individual curriculum plan against the norms in curriculum-norms.ts. Every
  * result names its rule, the source and edition of the norm, the row where there is one and
- * the numbers, in Russian, and says what to change when the check fails.
+ * the numbers, in Russian. A failed check also tells what to change.
  */
 
 export type RuleId =
@@ -201,7 +201,7 @@ function checkWeeklyMax(
 /**
  * Rule: the hours of all grades of the level are within the chosen standard's range. Grades
  * without hours in `otherYears` are assumed to carry the current year's hours, and the
- * message says so.
+ * message names them.
  */
 function checkLevelTotal(
 	plan: CurriculumPlan,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Field schemas shared by the trajectory, the curriculum plan and the tutor's diary. Each one
- * accepts a missing value (undefined) and gives its empty value, so a field nobody filled in
- * is never reported as invalid. Messages are in Russian and say what to enter.
+ * accepts a missing value (undefined) and gives its empty value, so an empty field is never
+ * reported as invalid. Messages are in Russian and tell what to enter.
  */
 
 /** Free text; an empty string when missing. */
@@ -49,7 +49,7 @@ export const markField = z
 	.nullable()
 	.default(null);
 
-/** A whole number within `[min, max]`, or null; `what` names it in the message. */
+/** Creates a schema of a whole number within `[min, max]`, or null; `what` names it in messages. */
 export function intField(min: number, max: number, what: string) {
 	const message = `${what}: целое число от ${min} до ${max}.`;
 	return z
@@ -64,7 +64,7 @@ export function intField(min: number, max: number, what: string) {
 /** A yes/no flag, false when missing. */
 export const flagField = z.boolean({ error: 'Ожидается «да» или «нет».' }).default(false);
 
-/** One of `values`, or null; the message lists the Russian labels to choose from. */
+/** Creates a schema of one of `values`, or null; its message lists the labels to choose from. */
 export function choiceField<const T extends readonly [string, ...string[]]>(
 	values: T,
 	labels: Record<T[number], string>

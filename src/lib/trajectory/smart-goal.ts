@@ -4,7 +4,7 @@ import type { SphereId } from './trajectory.schema';
 /**
  * A check of a goal's wording against three parts of the SMART formula that text can show:
  * a measurable result, a deadline and the sphere it belongs to. It reads Russian wording with
- * regular expressions, so it is a hint for the student and the tutor, not a verdict: it finds
+ * regular expressions, so it is a hint for the student and the tutor, not a verdict. It finds
  * «не менее 4», «на 10 баллов», «3 олимпиады», «до 25 мая», «к концу четверти»,
  * «в течение месяца» and the like.
  */

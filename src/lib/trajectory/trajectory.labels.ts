@@ -20,9 +20,9 @@ import type { DiaryNoteKind } from './diary.schema';
 import type { PlanGroup, StandardEdition, StudyForm } from './curriculum-plan.schema';
 
 /**
- * Russian words for every section, field and choice of the trajectory, shared by the screens
- * and the print view so that both use the terms of the forms teachers know (the route of
- * individual development «МИР», the individual educational programme «ИОП»).
+ * Russian words for every section, field and choice of the trajectory and its curriculum plan.
+ * The screens and the print view share them, so both use the terms of the forms teachers know:
+ * the route of individual development «МИР» and the individual educational programme «ИОП».
  */
 
 export const sphereLabels: Record<SphereId, string> = {
@@ -454,7 +454,7 @@ export const sectionLabels: Record<string, SectionLabels> = {
 
 /**
  * Returns the Russian description of a field path, e.g. «Учебная деятельность → Мероприятия →
- * строка 2 → Дата», for messages that must say where a value is. `rowNumber` turns a row id
+ * строка 2 → Дата», for messages that must name where a value is. `rowNumber` turns a row id
  * into its 1-based number on screen; without it the id is left out.
  */
 export function describePath(path: string, rowNumber?: (rowId: string) => number | null): string {
