@@ -40,8 +40,8 @@ const accounts: { role: Role; person: string; note: string }[] = [
 	{ role: 'teacher', person: 'teacher-math5', note: 'Смирнов О. И., математика 5А, 5Б' },
 	{
 		role: 'student',
-		person: 'student-10a-01',
-		note: roster.students.find((s) => s.id === 'student-10a-01')!.fullName
+		person: 'student-10a-02',
+		note: roster.students.find((s) => s.id === 'student-10a-02')!.fullName
 	},
 	{
 		role: 'student',
