@@ -14,6 +14,8 @@ export interface AdmissionDeps {
 	secret: string;
 	store: DocumentStore;
 	rosterAccess: RosterAccess;
+	/** Called with the claims of every token that passes, e.g. to note when a device was seen. */
+	onAuthenticated?(claims: TokenClaims): void;
 }
 
 export type Authentication =
@@ -37,6 +39,7 @@ export async function authenticate(
 	if (revokedAt !== null && check.claims.iat <= revokedAt) {
 		return { ok: false, reason: 'token-revoked' };
 	}
+	deps.onAuthenticated?.(check.claims);
 	return check;
 }
 

@@ -24,6 +24,12 @@ export interface RelayConfig {
 	/** Stored update rows of one document that trigger merging them into one. */
 	compactAfterUpdates: number;
 	staticDir: string | null;
+	/** Lifetime of an access token issued at enrolment or refresh, in seconds. */
+	accessTokenSeconds: number;
+	/** A refresh token stops working after this many days without the device connecting. */
+	refreshIdleDays: number;
+	/** Whether the client address for rate limits is the last X-Forwarded-For entry. */
+	trustProxy: boolean;
 	logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 	production: boolean;
 }
@@ -67,6 +73,9 @@ const envSchema = z.object({
 	RELAY_IDLE_UNLOAD_MS: integer(0, 24 * 60 * 60 * 1000, 30_000),
 	RELAY_COMPACT_AFTER_UPDATES: integer(2, 1_000_000, 500),
 	RELAY_STATIC_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+	RELAY_ACCESS_TOKEN_MINUTES: integer(1, 24 * 60, 60),
+	RELAY_REFRESH_IDLE_DAYS: integer(1, 3650, 180),
+	RELAY_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 	NODE_ENV: z.string().optional()
 });
@@ -124,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): RelayCo
 		idleUnloadMs: vars.RELAY_IDLE_UNLOAD_MS,
 		compactAfterUpdates: vars.RELAY_COMPACT_AFTER_UPDATES,
 		staticDir: vars.RELAY_STATIC_DIR ? resolve(cwd, vars.RELAY_STATIC_DIR) : null,
+		accessTokenSeconds: vars.RELAY_ACCESS_TOKEN_MINUTES * 60,
+		refreshIdleDays: vars.RELAY_REFRESH_IDLE_DAYS,
+		trustProxy: vars.RELAY_TRUST_PROXY === '1',
 		logLevel: vars.LOG_LEVEL,
 		production
 	};

@@ -4,6 +4,7 @@ import type { Logger } from '../src/lib/shared/logger';
 import type { TokenClaims } from '../src/lib/shared/token';
 import type { Admission } from './admission';
 import { ConnectionCounter, TokenBucket } from './limits';
+import type { RepeatGate } from './log';
 import {
 	closeCodes,
 	closeTryAgainLater,
@@ -34,6 +35,8 @@ export interface ConnectionDeps {
 	messageBurst: number;
 	/** Bytes queued for a slow reader before the relay gives up on it. */
 	maxBufferedBytes: number;
+	/** Thins out refusal and error lines that repeat for one remote address. */
+	repeats: RepeatGate;
 	onClosed(connection: Connection): void;
 }
 
@@ -86,10 +89,12 @@ export class Connection implements RoomMember {
 		this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
 		this.ws.on('close', (code, reason) => this.onClose(code, reason.toString()));
 		// ws reports protocol errors (such as a frame over maxPayload) here and then closes
-		// the socket itself; without a listener the error would crash the process.
-		this.ws.on('error', (error) =>
-			this.deps.log.warn('connection-error', { connection: this.id, docId: this.docId, error })
-		);
+		// the socket itself. Without a listener the error would crash the process.
+		this.ws.on('error', (error) => {
+			const suppressed = this.deps.repeats.admit(`error:${this.request.remote}`);
+			if (suppressed === null) return;
+			this.deps.log.warn('connection-error', { ...this.describe(), error, suppressed });
+		});
 		this.admit().catch((error: unknown) => {
 			this.deps.log.error('admission-failed', { connection: this.id, error });
 			this.refuse('server-error');
@@ -110,7 +115,16 @@ export class Connection implements RoomMember {
 		if (this.phase === 'closed') return;
 		const code = closeCodes[reason];
 		if (code >= 4400 && code < 4500) this.deps.counters.connectionsRefused++;
-		this.deps.log.warn('connection-refuse', { ...this.describe(), code, reason, detail });
+		const suppressed = this.deps.repeats.admit(`refuse:${this.request.remote}:${reason}`);
+		if (suppressed !== null) {
+			this.deps.log.warn('connection-refuse', {
+				...this.describe(),
+				code,
+				reason,
+				detail,
+				suppressed
+			});
+		}
 		this.disconnect(code, reason);
 	}
 

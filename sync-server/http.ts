@@ -15,6 +15,10 @@ export interface HttpDeps extends AdmissionDeps {
 	documentsLoaded(): number;
 	/** Serves the built app; resolves false when it has no file for the request. */
 	serveStatic: ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | null;
+	/** Serves further endpoints under /api/; resolves false when it has none for the path. */
+	apiRoutes?:
+		| ((request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>)
+		| null;
 }
 
 /**
@@ -23,12 +27,12 @@ export interface HttpDeps extends AdmissionDeps {
  */
 const corsHeaders = {
 	'Access-Control-Allow-Origin': '*',
-	'Access-Control-Allow-Methods': 'GET, OPTIONS',
+	'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
 	'Access-Control-Allow-Headers': 'Authorization, Content-Type',
 	'Access-Control-Max-Age': '600'
 };
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
 	response.writeHead(status, {
 		...corsHeaders,
@@ -76,6 +80,9 @@ async function route(
 	}
 	if (path === '/api/versions' && request.method === 'GET') {
 		await versions(request, response, deps);
+		return;
+	}
+	if (path.startsWith('/api/') && deps.apiRoutes && (await deps.apiRoutes(request, response, path))) {
 		return;
 	}
 	if (path.startsWith('/sync/')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger } from './log';
+import { createJsonLogger, RepeatGate } from './log';
 
 describe('createJsonLogger', () => {
 	it('writes one JSON object per event', () => {
@@ -49,5 +49,20 @@ describe('createJsonLogger', () => {
 		log.warn('write-dropped');
 
 		expect(lines.map((line) => JSON.parse(line).event)).toEqual(['write-dropped']);
+	});
+});
+
+describe('RepeatGate', () => {
+	it('admits one line per key and interval', () => {
+		let now = 0;
+		const gate = new RepeatGate(1000, () => now);
+
+		expect(gate.admit('refuse:10.0.0.5:token-invalid')).toBe(0);
+		expect(gate.admit('refuse:10.0.0.5:token-invalid')).toBeNull();
+		expect(gate.admit('refuse:10.0.0.6:token-invalid')).toBe(0);
+		now += 999;
+		expect(gate.admit('refuse:10.0.0.5:token-invalid')).toBeNull();
+		now += 1;
+		expect(gate.admit('refuse:10.0.0.5:token-invalid')).toBe(2);
 	});
 });

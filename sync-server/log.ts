@@ -17,7 +17,7 @@ const levelRank: Record<RelayLogLevel, number> = {
 const secretFields = new Set(['token', 'secret', 'authorization']);
 
 /**
- * A logger that writes one JSON object per line: `{"time","level","event",...fields}`.
+ * Creates a logger that writes one JSON object per line: `{"time","level","event",...fields}`.
  * The message argument of the shared Logger interface is the event name, such as
  * `connection-open`, so lines can be filtered by event without parsing prose.
  */
@@ -47,4 +47,36 @@ export function createJsonLogger(
 function serialisable(value: unknown): unknown {
 	if (value instanceof Error) return { name: value.name, message: value.message };
 	return value;
+}
+
+/**
+ * Limits repeated log lines to one per key and interval, so a client that reconnects in a
+ * loop cannot flood the log. `admit(key)` returns the number of lines suppressed since the
+ * last admitted one, or null when this one is to be suppressed too.
+ */
+export class RepeatGate {
+	private readonly entries = new Map<string, { lastAt: number; suppressed: number }>();
+
+	constructor(
+		private readonly intervalMs: number,
+		private readonly now: () => number = () => Date.now()
+	) {}
+
+	admit(key: string): number | null {
+		const now = this.now();
+		const entry = this.entries.get(key);
+		if (entry && now - entry.lastAt < this.intervalMs) {
+			entry.suppressed++;
+			return null;
+		}
+		if (this.entries.size > 10_000) this.prune(now);
+		this.entries.set(key, { lastAt: now, suppressed: 0 });
+		return entry?.suppressed ?? 0;
+	}
+
+	private prune(now: number): void {
+		for (const [key, entry] of this.entries) {
+			if (now - entry.lastAt >= this.intervalMs) this.entries.delete(key);
+		}
+	}
 }

@@ -3,22 +3,29 @@
  * variables (see config.ts). It only wires the parts together.
  */
 import { join } from 'node:path';
-import { ConfigError, loadConfig, publicLimits, secretFileName } from './config';
+import type { Logger } from '../src/lib/shared/logger';
+import { ConfigError, loadConfig, publicLimits, secretFileName, type RelayConfig } from './config';
+import { holdDataDir } from './data-lock';
 import { createJsonLogger } from './log';
-import { createRelay } from './relay';
+import { createRelay, type Relay } from './relay';
 import { SqliteStore } from './sqlite-store';
 
 /** Queued writes get this long to finish on SIGTERM before the process exits anyway. */
 const shutdownTimeoutMs = 10_000;
 
-async function main(): Promise<void> {
-	const bootLog = createJsonLogger('info');
-	let config;
+function readConfig(): RelayConfig | null {
 	try {
-		config = loadConfig(process.env);
+		return loadConfig(process.env);
 	} catch (error) {
 		if (!(error instanceof ConfigError)) throw error;
-		bootLog.error('config-invalid', { problems: error.problems });
+		createJsonLogger('info').error('config-invalid', { problems: error.problems });
+		return null;
+	}
+}
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	if (!config) {
 		process.exitCode = 2;
 		return;
 	}
@@ -31,8 +38,10 @@ async function main(): Promise<void> {
 	}
 
 	const store = new SqliteStore(config.dataDir);
-	const relay = createRelay(config, store, log);
+	const relay = createRelay(config, store, log, store.enrolment);
 	const address = await relay.listen();
+	// Named in the data folder while the process lives, so `restore` refuses to replace it.
+	process.on('exit', holdDataDir(config.dataDir));
 	log.info('relay-start', {
 		host: address.address,
 		port: address.port,
@@ -44,7 +53,10 @@ async function main(): Promise<void> {
 		idleUnloadMs: config.idleUnloadMs,
 		compactAfterUpdates: config.compactAfterUpdates
 	});
+	handleSignals(relay, store, log);
+}
 
+function handleSignals(relay: Relay, store: SqliteStore, log: Logger): void {
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;
@@ -70,11 +82,15 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('unhandledRejection', (error) => log.error('unhandled-rejection', { error }));
 	process.on('uncaughtException', (error) => {
-		// The relay's state may be inconsistent now; a supervisor restarts it, and every
+		// The relay's state may be inconsistent now. A supervisor restarts it, and every
 		// stored update is loaded again.
 		log.error('uncaught-exception', { error, stack: error.stack });
 		process.exit(1);
 	});
 }
 
-void main();
+main().catch((error: unknown) => {
+	// For example the port is taken, or the data folder is not writable.
+	createJsonLogger('info').error('relay-start-failed', { error });
+	process.exitCode = 1;
+});

@@ -58,12 +58,15 @@ export class Room {
 	private refs = 0;
 	private tail: Promise<unknown> = Promise.resolve();
 	private idleTimer: NodeJS.Timeout | null = null;
+	/** Stored rows at which the next compaction runs; pushed back after a failed one. */
+	private compactAtRows: number;
 	private readonly loadedAt = performance.now();
 
 	constructor(
 		readonly docId: string,
 		private readonly deps: RoomDeps
 	) {
+		this.compactAtRows = deps.compactAfterUpdates;
 		// The relay is not a peer with a presence of its own.
 		this.awareness.setLocalState(null);
 		this.ready = this.enqueue(() => this.load());
@@ -252,15 +255,16 @@ export class Room {
 				error
 			});
 		}
-		if (storedRows >= this.deps.compactAfterUpdates) await this.compact();
+		if (storedRows >= this.compactAtRows) await this.compact(storedRows);
 		this.deps.onChange(this);
 	}
 
-	private async compact(): Promise<void> {
+	private async compact(storedRows: number): Promise<void> {
 		const started = performance.now();
 		try {
 			const result = await this.deps.store.compactDocument(this.docId, Y.mergeUpdates);
 			this.deps.counters.compactions++;
+			this.compactAtRows = this.deps.compactAfterUpdates;
 			this.deps.log.info('document-compact', {
 				docId: this.docId,
 				version: this.version,
@@ -268,8 +272,10 @@ export class Room {
 				ms: Math.round(performance.now() - started)
 			});
 		} catch (error) {
-			// The rows stay as they were; the next append tries again.
-			this.deps.log.error('document-compact-failed', { docId: this.docId, error });
+			// The rows stay as they were. Retrying on every append would merge all rows each
+			// time, so the next try waits for another batch of rows.
+			this.compactAtRows = storedRows + this.deps.compactAfterUpdates;
+			this.deps.log.error('document-compact-failed', { docId: this.docId, storedRows, error });
 		}
 	}
 

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ensureDataDir } from './config';
+import { enrolmentTables } from './enrolment/enrolment-tables';
+import { SqliteEnrolmentStore } from './enrolment/enrolment-store';
 import type {
 	AppendResult,
 	CompactionResult,
@@ -11,7 +13,16 @@ import type {
 } from './persistence';
 
 export const databaseFileName = 'relay.sqlite';
-const schemaVersion = 1;
+export const schemaVersion = 2;
+
+/**
+ * Statements that bring a database from the version before the key up to the key. Version
+ * 1 is `schema` below, which every open runs. Each step is idempotent, because a CLI and the
+ * relay may open an old database at the same moment.
+ */
+const migrations: Record<number, string> = {
+	2: enrolmentTables
+};
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -83,8 +94,20 @@ export function openDatabase(dataDir: string): Database.Database {
 			`The database in ${dataDir} has schema version ${version}, newer than this relay supports (${schemaVersion}); run a newer relay.`
 		);
 	}
-	if (version < schemaVersion) db.pragma(`user_version = ${schemaVersion}`);
+	if (version < schemaVersion) migrate(db);
 	return db;
+}
+
+function migrate(db: Database.Database): void {
+	const upgrade = db.transaction(() => {
+		// Read again under the write lock: another process may have migrated meanwhile.
+		const version = db.pragma('user_version', { simple: true }) as number;
+		for (let next = Math.max(version, 1) + 1; next <= schemaVersion; next++) {
+			db.exec(migrations[next]);
+		}
+		db.pragma(`user_version = ${schemaVersion}`);
+	});
+	upgrade.immediate();
 }
 
 function prepareStatements(db: Database.Database) {
@@ -129,12 +152,15 @@ function prepareStatements(db: Database.Database) {
  * which also makes it usable from scripts that seed data without an event loop in between.
  */
 export class SqliteStore implements DocumentStore {
+	/** Schools, invitations and enrolled devices, on the same connection. */
+	readonly enrolment: SqliteEnrolmentStore;
 	private readonly db: Database.Database;
 	private readonly statements: ReturnType<typeof prepareStatements>;
 
 	constructor(dataDir: string) {
 		this.db = openDatabase(dataDir);
 		this.statements = prepareStatements(this.db);
+		this.enrolment = new SqliteEnrolmentStore(this.db);
 	}
 
 	appendUpdate(docId: string, update: Uint8Array): AppendResult {

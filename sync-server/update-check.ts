@@ -8,7 +8,9 @@ import * as Y from 'yjs';
  * sync forever.
  *
  * Pending structs (whose dependencies are missing) are not counted as known, so an update
- * that repeats them counts as a change; that costs a duplicate row, never a lost update.
+ * that repeats them counts as a change. That costs a duplicate row and a version step,
+ * never a lost update: telling a repeat from a gap-filling update among pending structs
+ * would need their exact ranges, and a wrong guess would drop data.
  */
 export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
 	const { to } = Y.parseUpdateMeta(update);

@@ -65,7 +65,7 @@ describe('relay durability', () => {
 				const key = `w${w}-${i}`;
 				writer.doc.getMap('entries').set(key, i);
 				written.push(key);
-				await sleep(5 + Math.floor(random() * 15));
+				await sleep(10 + Math.floor(random() * 20));
 			}
 		});
 

@@ -167,8 +167,12 @@ export class RelayProcess {
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		this.child = child;
+		// A test run that ends without dispose() must not leave a relay listening.
+		const killOnExit = () => child.kill('SIGKILL');
+		process.on('exit', killOnExit);
 		this.exited = new Promise((resolve) =>
 			child.once('exit', () => {
+				process.off('exit', killOnExit);
 				if (this.child === child) this.child = null;
 				resolve();
 			})

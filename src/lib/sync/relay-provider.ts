@@ -96,33 +96,127 @@ export function reconnectDelay(
 	return Math.floor(random() * window);
 }
 
-export function connectDocument(
-	doc: Y.Doc,
-	docId: string,
-	options: RelayConnectOptions
-): RelayConnection {
-	const random = options.random ?? Math.random;
-	const baseMs = options.baseReconnectDelayMs ?? 500;
-	const maxMs = options.maxReconnectDelayMs ?? 30_000;
-	const limitRetryMs = options.limitRetryDelayMs ?? 60_000;
-	const provider = new WebsocketProvider(syncEndpoint(options.url), docId, doc, {
-		connect: false,
-		awareness: options.awareness,
-		params: { token: options.token },
-		WebSocketPolyfill: (options.WebSocketPolyfill ?? globalThis.WebSocket) as typeof WebSocket,
-		disableBc: true,
-		shouldReconnect: (event) => !isRefusalCode(event.code)
-	});
-	const listeners = new Set<(event: RelayEvent) => void>();
-	let lastEvent: RelayEvent | null = null;
-	let failedTries = 0;
-	let timer: ReturnType<typeof setTimeout> | null = null;
-	let destroyed = false;
-	let readOnly = false;
+/** The RelayConnection behind connectDocument(). */
+class DocumentLink implements RelayConnection {
+	readonly provider: WebsocketProvider;
+	#lastEvent: RelayEvent | null = null;
+	#readOnly = false;
+	#failedTries = 0;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#destroyed = false;
+	readonly #listeners = new Set<(event: RelayEvent) => void>();
+	readonly #random: () => number;
+	readonly #baseMs: number;
+	readonly #maxMs: number;
+	readonly #limitRetryMs: number;
+	readonly #ownsAwareness: boolean;
 
-	const emit = (event: RelayEvent) => {
-		lastEvent = event;
-		for (const listener of listeners) {
+	constructor(doc: Y.Doc, docId: string, options: RelayConnectOptions) {
+		this.#random = options.random ?? Math.random;
+		this.#baseMs = options.baseReconnectDelayMs ?? 500;
+		this.#maxMs = options.maxReconnectDelayMs ?? 30_000;
+		this.#limitRetryMs = options.limitRetryDelayMs ?? 60_000;
+		this.#ownsAwareness = !options.awareness;
+		this.provider = new WebsocketProvider(syncEndpoint(options.url), docId, doc, {
+			connect: false,
+			awareness: options.awareness,
+			params: { token: options.token },
+			WebSocketPolyfill: (options.WebSocketPolyfill ?? globalThis.WebSocket) as typeof WebSocket,
+			disableBc: true,
+			shouldReconnect: (event) => !isRefusalCode(event.code)
+		});
+		this.#listen(doc, docId);
+		if (options.connect ?? true) this.provider.connect();
+	}
+
+	get awareness(): Awareness {
+		return this.provider.awareness;
+	}
+
+	get flushed(): boolean {
+		const socket = this.provider.ws;
+		return socket !== null && socket.readyState === 1 && socket.bufferedAmount === 0;
+	}
+
+	get readOnly(): boolean {
+		return this.#readOnly;
+	}
+
+	get lastEvent(): RelayEvent | null {
+		return this.#lastEvent;
+	}
+
+	onEvent(listener: (event: RelayEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	setToken(token: string): void {
+		this.provider.params = { ...this.provider.params, token };
+	}
+
+	reconnect(): void {
+		if (this.#destroyed) return;
+		this.#cancelTimer();
+		this.#failedTries = 0;
+		this.provider.connect();
+	}
+
+	destroy(): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		this.#cancelTimer();
+		this.#listeners.clear();
+		this.provider.destroy();
+		// An awareness the provider made itself runs a timer that nothing else stops.
+		if (this.#ownsAwareness) this.provider.awareness.destroy();
+	}
+
+	#listen(doc: Y.Doc, docId: string): void {
+		const provider = this.provider;
+		// y-websocket's own handler warns with the full URL, which carries the token.
+		provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+			readAuthMessage(decoder, doc, (_doc: Y.Doc, reason: string) => {
+				if (!this.#readOnly)
+					log.warn('the relay accepts no edits on this connection', { docId, reason });
+				this.#readOnly = true;
+			});
+		};
+		provider.on('status', ({ status }) => {
+			if (status === 'connecting') this.#emit({ kind: 'connecting' });
+		});
+		provider.on('sync', (synced: boolean) => {
+			if (!synced) return;
+			this.#failedTries = 0;
+			this.#emit({ kind: 'synced' });
+		});
+		provider.on('connection-close', (event) => this.#onClose(event));
+		provider.on('closed', ({ code, reason }) => this.#onRefused(code, reason));
+	}
+
+	#onClose(event: CloseEvent | null): void {
+		// shouldConnect is already false after disconnect() or destroy(): nothing to retry.
+		if (!this.provider.shouldConnect) return;
+		if (event && isRefusalCode(event.code)) return;
+		// Turning shouldConnect off makes y-websocket's own timer a no-op; ours has jitter.
+		this.provider.shouldConnect = false;
+		this.#emit({ kind: 'disconnected', code: event?.code ?? null, reason: event?.reason ?? '' });
+		this.#schedule(reconnectDelay(this.#failedTries++, this.#baseMs, this.#maxMs, this.#random));
+	}
+
+	#onRefused(code: number, reason: string): void {
+		this.provider.shouldConnect = false;
+		this.provider.disconnect();
+		this.#emit({ kind: 'refused', code, reason: refusalReason(code, reason) });
+		if (code === closeLimited && this.#limitRetryMs > 0) {
+			const half = this.#limitRetryMs / 2;
+			this.#schedule(half + Math.floor(this.#random() * half));
+		}
+	}
+
+	#emit(event: RelayEvent): void {
+		this.#lastEvent = event;
+		for (const listener of this.#listeners) {
 			// A failing listener must not break y-websocket's handler that emitted the event.
 			try {
 				listener(event);
@@ -130,85 +224,27 @@ export function connectDocument(
 				log.error('a relay event listener failed', { event: event.kind, error });
 			}
 		}
-	};
-	const schedule = (delayMs: number) => {
-		if (timer) clearTimeout(timer);
-		timer = setTimeout(() => {
-			timer = null;
-			if (!destroyed) provider.connect();
+	}
+
+	#schedule(delayMs: number): void {
+		this.#cancelTimer();
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			if (!this.#destroyed) this.provider.connect();
 		}, delayMs);
-	};
+	}
 
-	// y-websocket's own handler warns with the full URL, which carries the token.
-	provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
-		readAuthMessage(decoder, doc, (_doc: Y.Doc, reason: string) => {
-			if (!readOnly) log.warn('the relay accepts no edits on this connection', { docId, reason });
-			readOnly = true;
-		});
-	};
-	provider.on('status', ({ status }) => {
-		if (status === 'connecting') emit({ kind: 'connecting' });
-	});
-	provider.on('sync', (synced: boolean) => {
-		if (!synced) return;
-		failedTries = 0;
-		emit({ kind: 'synced' });
-	});
-	provider.on('connection-close', (event) => {
-		// shouldConnect is already false after disconnect() or destroy(): nothing to retry.
-		if (!provider.shouldConnect) return;
-		if (event && isRefusalCode(event.code)) return;
-		// Turning shouldConnect off makes y-websocket's own timer a no-op; ours has jitter.
-		provider.shouldConnect = false;
-		emit({ kind: 'disconnected', code: event?.code ?? null, reason: event?.reason ?? '' });
-		schedule(reconnectDelay(failedTries++, baseMs, maxMs, random));
-	});
-	provider.on('closed', ({ code, reason }) => {
-		provider.shouldConnect = false;
-		provider.disconnect();
-		emit({ kind: 'refused', code, reason: refusalReason(code, reason) });
-		if (code === closeLimited && limitRetryMs > 0) {
-			schedule(limitRetryMs / 2 + Math.floor((random() * limitRetryMs) / 2));
-		}
-	});
+	#cancelTimer(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
+	}
+}
 
-	if (options.connect ?? true) provider.connect();
-
-	return {
-		provider,
-		awareness: provider.awareness,
-		get flushed() {
-			const socket = provider.ws;
-			return socket !== null && socket.readyState === 1 && socket.bufferedAmount === 0;
-		},
-		get readOnly() {
-			return readOnly;
-		},
-		get lastEvent() {
-			return lastEvent;
-		},
-		onEvent(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		setToken(token) {
-			provider.params = { ...provider.params, token };
-		},
-		reconnect() {
-			if (destroyed) return;
-			if (timer) clearTimeout(timer);
-			timer = null;
-			failedTries = 0;
-			provider.connect();
-		},
-		destroy() {
-			if (destroyed) return;
-			destroyed = true;
-			if (timer) clearTimeout(timer);
-			listeners.clear();
-			provider.destroy();
-			// An awareness the provider made itself runs a timer that nothing else stops.
-			if (!options.awareness) provider.awareness.destroy();
-		}
-	};
+/** Opens a live link between `doc` and the relay's document `docId`. */
+export function connectDocument(
+	doc: Y.Doc,
+	docId: string,
+	options: RelayConnectOptions
+): RelayConnection {
+	return new DocumentLink(doc, docId, options);
 }
