@@ -25,11 +25,21 @@ export class RouteState {
 	#problems = $state.raw<Map<string, InvalidValue>>(new Map());
 	/** The local day the progress figures are counted for, `YYYY-MM-DD`. */
 	readonly today: string;
+	readonly #progress: RouteProgress;
+	readonly #status: RouteStatus;
+	readonly #signOffs: Record<SignOffRole, SignOffState>;
 	readonly #onTransaction = () => this.#read();
 
 	constructor(doc: Y.Doc, today: string = localDay()) {
 		this.#doc = doc;
 		this.today = today;
+		// Computed once per read, however many rows of the screen ask for them.
+		this.#progress = $derived(routeProgress(this.#result.route, this.today));
+		this.#status = $derived(routeStatus(this.#result.route, this.today));
+		this.#signOffs = $derived({
+			deputy: signOffState(this.#result.route, 'deputy'),
+			teacher: signOffState(this.#result.route, 'teacher')
+		});
 		this.#read();
 		doc.on('afterTransaction', this.#onTransaction);
 	}
@@ -48,15 +58,15 @@ export class RouteState {
 	}
 
 	get progress(): RouteProgress {
-		return routeProgress(this.route, this.today);
+		return this.#progress;
 	}
 
 	get status(): RouteStatus {
-		return routeStatus(this.route, this.today);
+		return this.#status;
 	}
 
 	signOff(role: SignOffRole): SignOffState {
-		return signOffState(this.route, role);
+		return this.#signOffs[role];
 	}
 
 	/** Returns the message for the value at an authorship path, e.g. `personal/fields/email`. */
