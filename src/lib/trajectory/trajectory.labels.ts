@@ -15,7 +15,7 @@ import type {
 	TrajectoryLevel,
 	TrajectoryStage,
 	Weekday
-} from './trajectory.schema';
+} from './trajectory.choices';
 import type { DiaryNoteKind } from './diary.schema';
 import type { PlanGroup, StandardEdition, StudyForm } from './curriculum-plan.schema';
 
