@@ -1,4 +1,7 @@
-/** Ids of the choices and fixed lists of the trajectory; their Russian words are in trajectory.labels.ts. */
+/**
+ * Ids of the choices and fixed lists of the trajectory. Their Russian words are in
+ * trajectory.labels.ts.
+ */
 
 export const sphereIds = [
 	'academic',
