@@ -4,7 +4,6 @@ import {
 	eventLevelLabels,
 	eventOutcomeLabels,
 	examKindLabels,
-	gradePeriodLabels,
 	masteryLabels,
 	mentoringFormLabels,
 	mentoringRoleLabels,
@@ -95,17 +94,17 @@ export function sphereEventColumns(section: ValidatedSection, sphere: SphereId):
 	});
 }
 
-const mark = { kind: 'mark', options: markOptions, width: '4.5rem' } as const;
+const mark = { kind: 'mark', options: markOptions, width: '3.8rem' } as const;
 
 /** Marks by period, the first view of the grade summary. */
 export const gradeMarkColumns = columnsOf(gradesSection, 'subjects', {
-	subject: { kind: 'text', width: '11rem' },
+	subject: { kind: 'text', width: '10rem' },
 	...Object.fromEntries(gradePeriods.map((period) => [period, mark]))
 });
 
 /** The columns the individual educational programme adds to each subject. */
 export const gradeProgrammeColumns = columnsOf(gradesSection, 'subjects', {
-	subject: { kind: 'text', width: '11rem' },
+	subject: { kind: 'text', width: '10rem' },
 	satisfaction: { kind: 'select', options: optionsOf(satisfactionLabels) },
 	nextGoal: 'longtext',
 	giaResult: narrow('number'),
@@ -113,8 +112,6 @@ export const gradeProgrammeColumns = columnsOf(gradesSection, 'subjects', {
 	mastery: { kind: 'select', options: optionsOf(masteryLabels) },
 	comment: 'longtext'
 });
-
-export const periodTitles = gradePeriodLabels;
 
 /** Layout of a single-table section: its columns, and a table or a card per row. */
 export interface EntriesLayout {

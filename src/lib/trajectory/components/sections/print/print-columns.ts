@@ -1,5 +1,4 @@
 import type { RowJson } from '$lib/coedit/layout';
-import { sectionLabels } from '$lib/trajectory/trajectory.labels';
 import { projectsSection } from '$lib/trajectory/trajectory.schema';
 import type { ColumnSpec } from '../columns';
 import { entriesLayouts } from '../columns';
@@ -36,9 +35,4 @@ export function withProjectSteps(rows: readonly RowJson[]): RowJson[] {
 			.map(([number, text]) => `${number}. ${String(text).trim()}`);
 		return { ...row, steps: steps.join('\n') };
 	});
-}
-
-/** Returns the Russian label of a part, as the editor shows it. */
-export function partLabel(sectionId: string, part: string): string {
-	return sectionLabels[sectionId]?.parts[part] ?? part;
 }
