@@ -27,7 +27,7 @@ export function openClient(
 	relay: RelayProcess,
 	docId: string,
 	token: string,
-	options: { doc?: Y.Doc; maxReconnectDelayMs?: number } = {}
+	options: { doc?: Y.Doc; maxReconnectDelayMs?: number; limitRetryDelayMs?: number } = {}
 ): TestClient {
 	const doc = options.doc ?? new Y.Doc();
 	const events: RelayEvent[] = [];
@@ -36,7 +36,8 @@ export function openClient(
 		token,
 		WebSocketPolyfill: WebSocket,
 		baseReconnectDelayMs: 50,
-		maxReconnectDelayMs: options.maxReconnectDelayMs ?? 400
+		maxReconnectDelayMs: options.maxReconnectDelayMs ?? 400,
+		limitRetryDelayMs: options.limitRetryDelayMs
 	});
 	connection.onEvent((event) => events.push(event));
 	return {

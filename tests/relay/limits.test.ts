@@ -80,6 +80,26 @@ describe('relay limits', () => {
 		expect(closed.reason).toBe('rate-limited');
 	});
 
+	it('resumes after a rate refusal without losing edits', async () => {
+		const fast = openClient(relay, 's1/checklist', admin('tab-g'), { limitRetryDelayMs: 300 });
+		const watcher = client('s1/checklist', admin('tab-h'));
+		clients.push(fast);
+		await Promise.all([waitForSynced(fast), waitForSynced(watcher)]);
+
+		// Each transaction is one message; 60 at once exceed the burst of 40.
+		for (let i = 0; i < 60; i++) fast.doc.getMap('items').set(`item${i}`, i);
+		const refusal = await waitForRefusal(fast);
+
+		expect(refusal.code).toBe(4429);
+		expect(refusal.reason).toBe('rate-limited');
+		await waitUntil(
+			'the watcher holds all 60 items',
+			() => watcher.doc.getMap('items').size === 60
+		);
+		const kinds = fast.events.map((event) => event.kind);
+		expect(kinds.lastIndexOf('synced')).toBeGreaterThan(kinds.indexOf('refused'));
+	});
+
 	it('limits open documents per device', async () => {
 		const token = admin('tab-f');
 		const open = ['s1/plans', 's1/checklist', 's1/roster'].map((docId) => client(docId, token));
