@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { roles, type Role } from '../src/lib/shared/access';
 import { tokenClaimsSchema } from '../src/lib/shared/token';
 import { signToken } from './auth/token';
+import { BackupError } from './backup';
+import { backupCommand, restoreCommand } from './backup-cli';
+import { required, UsageError } from './cli-args';
 import { ConfigError, loadConfig } from './config';
+import { createSchoolCommand, inviteCommand } from './enrolment/enrolment-cli';
 import { openStore } from './open-store';
 import { SqliteStore } from './sqlite-store';
 
@@ -26,20 +30,25 @@ Commands:
       Append a Yjs update (v1, binary file) to a document and print its new version.
       A document the running relay has loaded sees it only after it is unloaded.
   revoke --school S --device D
-      Reject every token of the device issued until now; a new token enrols it again.
+      Reject every token and the refresh token of the device issued until now; a new
+      invitation enrols it again. A running relay closes the device's open connections only
+      when it is revoked from the app's device page; otherwise they end at their next connect.
+  create-school --school S --name NAME [--person P] [--hours N]
+      Register a school and print a one-time administrator invitation code for person P
+      (default admin), valid for N hours (default 72).
+  invite --school S --role R --person P [--hours N]
+      Print a one-time invitation code for person P with role R, valid for N hours
+      (default 72); administrators invite from the app's device page instead.
+  backup --to FILE
+      Write a consistent copy of the database to the new file FILE, also while the relay runs.
+  restore --from FILE
+      Put a backup in place as the database of RELAY_DATA_DIR; refused while a relay runs on
+      it. A database already there is moved aside, not deleted.
 
 Environment: RELAY_DATA_DIR (default ./data), RELAY_SECRET (else the secret file in the
 data folder, created on first use).`;
 
-class UsageError extends Error {}
-
 const defaultDays = 90;
-
-function required(values: Record<string, string | undefined>, name: string): string {
-	const value = values[name];
-	if (!value) throw new UsageError(`Missing --${name}.`);
-	return value;
-}
 
 function tokenCommand(args: string[]): string {
 	const { values } = parseArgs({
@@ -101,6 +110,7 @@ function revokeCommand(args: string[]): string {
 	const store = new SqliteStore(loadConfig(process.env).dataDir);
 	try {
 		store.revokeDevice(school, device, Math.floor(Date.now() / 1000));
+		store.enrolment.markDeviceRevoked(school, device, Date.now());
 		return `Revoked device ${device} of ${school}.`;
 	} finally {
 		store.close();
@@ -113,7 +123,11 @@ export function runCli(argv: string[], out = console.log, err = console.error): 
 	const commands: Record<string, (args: string[]) => string> = {
 		token: tokenCommand,
 		'put-doc': putDocCommand,
-		revoke: revokeCommand
+		revoke: revokeCommand,
+		'create-school': createSchoolCommand,
+		invite: inviteCommand,
+		backup: backupCommand,
+		restore: restoreCommand
 	};
 	if (!command || command === 'help' || command === '--help') {
 		out(usage);
@@ -135,7 +149,7 @@ export function runCli(argv: string[], out = console.log, err = console.error): 
 			err(`${(error as Error).message}\n\n${usage}`);
 			return 2;
 		}
-		if (error instanceof ConfigError) {
+		if (error instanceof ConfigError || error instanceof BackupError) {
 			err(error.message);
 			return 2;
 		}

@@ -17,8 +17,7 @@ export interface HttpDeps extends AdmissionDeps {
 	serveStatic: ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | null;
 	/** Serves further endpoints under /api/; resolves false when it has none for the path. */
 	apiRoutes?:
-		| ((request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>)
-		| null;
+		((request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>) | null;
 }
 
 /**
@@ -82,7 +81,11 @@ async function route(
 		await versions(request, response, deps);
 		return;
 	}
-	if (path.startsWith('/api/') && deps.apiRoutes && (await deps.apiRoutes(request, response, path))) {
+	if (
+		path.startsWith('/api/') &&
+		deps.apiRoutes &&
+		(await deps.apiRoutes(request, response, path))
+	) {
 		return;
 	}
 	if (path.startsWith('/sync/')) {

@@ -48,15 +48,13 @@ export function createEnrolmentApi(options: EnrolmentApiOptions): EnrolmentApi {
 	return {
 		routes,
 		noteSeen: (claims) => {
-			service
-				.noteSeen(claims)
-				.catch((error: unknown) =>
-					log.error('device-seen-write-failed', {
-						school: claims.school,
-						device: claims.device,
-						error
-					})
-				);
+			service.noteSeen(claims).catch((error: unknown) =>
+				log.error('device-seen-write-failed', {
+					school: claims.school,
+					device: claims.device,
+					error
+				})
+			);
 		}
 	};
 }

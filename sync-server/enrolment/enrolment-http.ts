@@ -182,7 +182,7 @@ async function enrol(
 	}
 	const outcome = await deps.service.redeem(body.code, body.device);
 	if (!outcome.ok) {
-		if (outcome.reason !== 'school-not-found') deps.limiter.recordFailure(remote);
+		deps.limiter.recordFailure(remote);
 		// The code itself is never logged: until it is redeemed it is a credential.
 		deps.log.warn('enrol-rejected', { remote, device: body.device, reason: outcome.reason });
 		sendRejection(response, outcome.reason);

@@ -106,8 +106,11 @@ export class EnrolmentService {
 		if (!invitation) return rejected('code-invalid');
 		const state = stateOf(invitation, this.now());
 		if (state !== 'pending') return rejected(`code-${state}`);
-		const school = await store.school(invitation.school);
-		if (!school) return rejected('school-not-found');
+		// A municipality invited from the CLI has no school record, so its id is its name.
+		const school = (await store.school(invitation.school)) ?? {
+			school: invitation.school,
+			name: invitation.school
+		};
 
 		const refreshToken = generateRefreshToken();
 		const now = this.now();
@@ -251,7 +254,7 @@ export class EnrolmentService {
 export function newInvitation(
 	school: string,
 	createdBy: string,
-	request: InvitationRequest,
+	request: { role: Role; person: string; validForHours: number },
 	secret: string,
 	nowMs: number
 ): { record: InvitationRecord; code: string } {
