@@ -270,3 +270,31 @@ describe('session start', () => {
 		expect(reopened.getMap('coedit/history').size).toBe(chunks);
 	});
 });
+
+describe('causal closure', () => {
+	it('includes unrecorded items that a recorded change builds on', () => {
+		vi.useFakeTimers();
+		const clock = fakeClock('2024-10-01T10:00:00');
+		const a = newDoc(1);
+		const b = newDoc(2);
+		const first = session(a, student, clock);
+		first.setText(goals, 'goal', 'Цель');
+		clock.advanceMinutes(1);
+		first.setText(goals, 'goal', 'Цель: сдать ОГЭ');
+		// The student's tablet closes before its last chunk. The tutor, whose session was
+		// already open, builds on the text the next day.
+		const byTutor = session(b, tutor, clock);
+		exchange(a, b);
+		clock.set('2024-10-02T10:00:00');
+		byTutor.setText(goals, 'goal', 'Цель: сдать ОГЭ на 4');
+		byTutor.flush();
+
+		clock.set('2024-10-03T10:00:00');
+		const reopened = newDoc(3);
+		Y.applyUpdate(reopened, Y.encodeStateAsUpdate(b));
+		session(reopened, student, clock);
+
+		expect(readSectionAt(reopened, goals, '2024-10-01')?.goal).toBe('Цель');
+		expect(readSectionAt(reopened, goals, '2024-10-02')?.goal).toBe('Цель: сдать ОГЭ на 4');
+	});
+});

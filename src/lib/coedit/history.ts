@@ -204,7 +204,43 @@ export function snapshotAtEndOfDay(doc: Y.Doc, day: string): Y.Snapshot | null {
 	for (const client of doc.store.clients.keys()) {
 		if (!recordingClients.has(client)) stateVector.set(client, Y.getState(doc.store, client));
 	}
+	closeCausally(doc, stateVector);
 	return Y.createSnapshot(toDeleteSet(mergeRanges(deletions)), stateVector);
+}
+
+/**
+ * Raises `stateVector` until every included item's left and right origins and parent are
+ * included too. A replica's items are dated by its own chunks, so items a closed session left
+ * unrecorded get a later day than the changes other replicas built on them meanwhile. Without
+ * this, Yjs would hold those later changes back as missing their dependencies.
+ */
+function closeCausally(doc: Y.Doc, stateVector: Map<number, number>): void {
+	// Returns whether `id` was missing and is included now. A dependency this replica lacks
+	// cannot be included, so the cap at the local state also ends the loop.
+	const include = (id: Y.ID | null): boolean => {
+		if (id === null) return false;
+		const current = stateVector.get(id.client) ?? 0;
+		const wanted = Math.min(id.clock + 1, Y.getState(doc.store, id.client));
+		if (wanted <= current) return false;
+		stateVector.set(id.client, wanted);
+		return true;
+	};
+	let raised = true;
+	while (raised) {
+		raised = false;
+		for (const [client, structs] of doc.store.clients) {
+			const limit = stateVector.get(client) ?? 0;
+			for (const struct of structs) {
+				if (struct.id.clock >= limit) break;
+				if (!(struct instanceof Y.Item)) continue;
+				const parent = struct.parent instanceof Y.AbstractType ? struct.parent._item : null;
+				const left = include(struct.origin);
+				const right = include(struct.rightOrigin);
+				const above = include(parent?.id ?? null);
+				if (left || right || above) raised = true;
+			}
+		}
+	}
 }
 
 /**
