@@ -13,7 +13,7 @@ interface PendingChunk {
 
 /**
  * Batches one edit session's changes into history chunks. A day's or a section's first change
- * is written at once, in its own transaction, so other editors see who started on what. Later
+ * is recorded at once, in the transaction of that change, so others see who started on what. Later
  * changes wait for a timer, `intervalMs` after the previous chunk, or for `flush`. The
  * recorder also collects the deletions of every local transaction, since a Yjs delete set
  * names no author and the chunk is the only record of when something was deleted.
