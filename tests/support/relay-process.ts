@@ -205,13 +205,17 @@ export class RelayProcess {
 		}
 	}
 
+	/** The last lines the relay printed, JSON or not, for failure messages. */
+	private recentOutput(): string {
+		const logLines = this.logs.slice(-10).map((line) => JSON.stringify(line));
+		return [...logLines, ...this.otherOutput.slice(-20)].join('\n');
+	}
+
 	private async waitForStart(child: ChildProcess, startsBefore: number): Promise<void> {
 		const deadline = Date.now() + startTimeoutMs;
 		while (this.events('relay-start').length === startsBefore) {
 			if (this.child !== child) {
-				throw new Error(
-					`The relay exited during start:\n${this.otherOutput.slice(-20).join('\n')}`
-				);
+				throw new Error(`The relay exited during start:\n${this.recentOutput()}`);
 			}
 			if (Date.now() > deadline) {
 				child.kill('SIGKILL');
