@@ -70,12 +70,18 @@ export function backupDatabase(dataDir: string, target: string): BackupSummary {
  */
 export function inspectBackup(file: string): BackupSummary {
 	if (!existsSync(file)) throw new BackupError(`Backup file not found: ${file}.`);
-	let db: Database.Database;
 	try {
-		db = new Database(file, { readonly: true, fileMustExist: true });
+		return readSummary(file);
 	} catch (error) {
-		throw new BackupError(`${file} is not an SQLite database: ${(error as Error).message}.`);
+		if (error instanceof BackupError) throw error;
+		throw new BackupError(
+			`${file} is not a readable SQLite database: ${(error as Error).message}.`
+		);
 	}
+}
+
+function readSummary(file: string): BackupSummary {
+	const db = new Database(file, { readonly: true, fileMustExist: true });
 	try {
 		const integrity = db.pragma('integrity_check', { simple: true });
 		if (integrity !== 'ok') throw new BackupError(`${file} is damaged: ${String(integrity)}.`);

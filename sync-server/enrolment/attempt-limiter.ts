@@ -1,7 +1,7 @@
 /**
  * Limits failed attempts to redeem an invitation code, per client address and for the
  * whole relay. Each key has a leaky bucket: a failure adds one, the level drains at a
- * fixed rate, and requests are refused while the level is at the capacity. Only failures
+ * fixed rate, and requests are refused while the level exceeds the capacity less one. Only failures
  * count, so a class enrolling twenty tablets from one school network is never slowed.
  *
  * With the defaults, a guesser gets at most 10 attempts a minute across all addresses.
@@ -33,11 +33,13 @@ class LeakyBuckets {
 		this.drainPerMs = limit.drainPerMinute / 60_000;
 	}
 
-	/** Milliseconds until `key` may try again; 0 when it may now. */
+	/**
+	 * Milliseconds until `key` may try again; 0 when it may now. After `capacity` quick
+	 * failures the next attempt waits until one failure has drained.
+	 */
 	waitMs(key: string): number {
-		const level = this.level(key);
-		if (level < this.limit.capacity) return 0;
-		return Math.ceil((level - this.limit.capacity + 1) / this.drainPerMs);
+		const excess = this.level(key) - (this.limit.capacity - 1);
+		return excess > 0 ? Math.ceil(excess / this.drainPerMs) : 0;
 	}
 
 	add(key: string): void {
