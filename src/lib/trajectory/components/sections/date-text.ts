@@ -42,7 +42,7 @@ function pad(value: string | number): string {
 /**
  * Converts typed text into the stored form. Returns undefined for an empty field (the value is
  * removed) and the text unchanged when it is no known form, so that nothing typed is lost and
- * the field's check can say what to enter.
+ * the field's check can report what to enter.
  */
 export function parseDateOrMonth(raw: string): string | undefined {
 	const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');

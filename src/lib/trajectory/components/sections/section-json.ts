@@ -2,7 +2,8 @@ import type { RowJson } from '$lib/coedit/layout';
 
 /**
  * Typed access to the parts of a section read as plain JSON. A part the document does not
- * have yet, or of another kind, reads as empty, so a screen never fails on an old document.
+ * have yet, or of another kind, reads as empty, so a screen does not fail on a document
+ * without that part.
  */
 
 type Json = Readonly<Record<string, unknown>>;

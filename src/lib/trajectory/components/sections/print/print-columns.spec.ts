@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printProjectColumns, withProjectSteps } from './print-columns';
+import { printProjectColumns, withExamRehearsals, withProjectSteps } from './print-columns';
 
 describe('withProjectSteps', () => {
 	it('numbers the filled steps', () => {
@@ -23,5 +23,22 @@ describe('printProjectColumns', () => {
 		const keys = printProjectColumns.map((column) => column.key);
 		expect(keys).toContain('steps');
 		expect(keys).not.toContain('step1');
+	});
+});
+
+describe('withExamRehearsals', () => {
+	it('joins a score with its date', () => {
+		const [row] = withExamRehearsals([{ id: 'e1', decemberScore: 45, decemberDate: '2025-12-12' }]);
+		expect(row.december).toBe('45 (12.12.2025)');
+	});
+
+	it('prints a score without a date', () => {
+		const [row] = withExamRehearsals([{ id: 'e1', marchScore: 60 }]);
+		expect(row.march).toBe('60');
+	});
+
+	it('leaves an empty rehearsal empty', () => {
+		const [row] = withExamRehearsals([{ id: 'e1', decemberScore: null, decemberDate: null }]);
+		expect(row.december).toBe('');
 	});
 });
