@@ -6,11 +6,14 @@
  *   npx tsx scripts/analyze.ts <results.xlsx|csv> --spec <tasks.xlsx|csv|json> [--json out.json]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { analyzeProcedure, type ProcedureAnalysis } from '../src/lib/analytics/analyze';
+import { historyEntries } from '../src/lib/analytics/deficits';
+import { teacherHistorySchema, teacherMapSchema } from '../src/lib/analytics/options.schema';
 import { textTable, summaryText } from '../src/lib/analytics/summary';
-import type { NotTaughtRule } from '../src/lib/analytics/options';
+import type { NotTaughtRule, TeacherHistoryEntry } from '../src/lib/analytics/options';
 import type { ImportProblemCode } from '../src/lib/assessment/import-problems';
 import { importResults } from '../src/lib/assessment/results-import';
 import { importSpecification, type SpecSheet } from '../src/lib/assessment/spec-import';
@@ -46,9 +49,14 @@ const usage = `Использование:
   --scale <шкала>      перевод баллов в отметки, если нет встроенной: 2:0,3:7,4:11,5:15
                        (отметка:наименьший первичный балл)
   --school <логин>     школа для протокола без столбца «логин школы»
+  --teachers <файл>    json: класс (или «логин/класс») → { "id": ..., "name": ... } — учитель предмета
+  --history <файл>     json прошлого анализа (--json с --date): массовые дефициты учителей
   --not-taught <как>   «не пройд.»: zero — считать 0 баллов (по умолчанию), exclude — не учитывать
   --json <файл>        записать весь результат анализа в json
   --help               показать эту справку`;
+
+/** The JSON that an earlier run wrote with --json, for its history entries. */
+const earlierRunSchema = z.looseObject({ input: z.looseObject({ history: teacherHistorySchema }) });
 
 /** Invalid command-line arguments; the message is printed with the usage. */
 class UsageError extends Error {}
@@ -66,6 +74,8 @@ interface CliArguments {
 	scale?: MarkScale;
 	school?: string;
 	notTaught: NotTaughtRule;
+	teachers?: string;
+	history?: string;
 	json?: string;
 }
 
@@ -85,6 +95,8 @@ function parseCli(argv: string[]): CliArguments | 'help' {
 			scale: { type: 'string' },
 			school: { type: 'string' },
 			'not-taught': { type: 'string', default: 'zero' },
+			teachers: { type: 'string' },
+			history: { type: 'string' },
 			json: { type: 'string' },
 			help: { type: 'boolean', default: false }
 		}
@@ -121,6 +133,8 @@ function parseCli(argv: string[]): CliArguments | 'help' {
 		scale: values.scale === undefined ? undefined : parseScale(values.scale),
 		school: values.school,
 		notTaught,
+		teachers: values.teachers,
+		history: values.history,
 		json: values.json
 	};
 }
@@ -165,18 +179,34 @@ function readSheet(path: string, role: string): SpecSheet {
 	return { rows: readCsv(bytes).rows };
 }
 
+function readJson(path: string, role: string): unknown {
+	return parseJson(new TextDecoder().decode(readBytes(path, role)), path);
+}
+
+/** Checks a parsed JSON file against a schema; the error names the first invalid field. */
+function checkJson<T>(value: unknown, schema: z.ZodType<T>, path: string, role: string): T {
+	const parsed = schema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new AppError(
+			'validation-failed',
+			`Файл ${role} ${path}: поле ${issue.path.join('.') || '(корень)'} — ${issue.message}. Исправьте файл.`
+		);
+	}
+	return parsed.data;
+}
+
+/** Reads history entries: a list of them, or the JSON of an earlier run with --json. */
+function readHistory(path: string): TeacherHistoryEntry[] {
+	const value = readJson(path, 'истории');
+	if (Array.isArray(value)) return checkJson(value, teacherHistorySchema, path, 'истории');
+	return checkJson(value, earlierRunSchema, path, 'истории').input.history;
+}
+
 function loadSpecification(args: CliArguments): { spec: Specification; problems: number } {
 	if (extname(args.spec).toLowerCase() === '.json') {
-		const text = new TextDecoder().decode(readBytes(args.spec, 'спецификации'));
-		const parsed = specificationSchema.safeParse(parseJson(text, args.spec));
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			throw new AppError(
-				'validation-failed',
-				`Спецификация ${args.spec}: поле ${issue.path.join('.') || '(корень)'} — ${issue.message}. Исправьте файл.`
-			);
-		}
-		return { spec: parsed.data, problems: 0 };
+		const value = readJson(args.spec, 'спецификации');
+		return { spec: checkJson(value, specificationSchema, args.spec, 'спецификации'), problems: 0 };
 	}
 	const missing = (['subject', 'grade', 'year'] as const).filter((key) => args[key] === undefined);
 	if (missing.length > 0) {
@@ -258,7 +288,9 @@ function checkFilesExist(args: CliArguments): void {
 		[args.results, 'результатов'],
 		[args.spec, 'спецификации'],
 		[args.kes, 'кодов КЭС'],
-		[args.kt, 'кодов КТ']
+		[args.kt, 'кодов КТ'],
+		[args.teachers, 'учителей'],
+		[args.history, 'истории']
 	] as const;
 	for (const [path, role] of files) {
 		if (path !== undefined && !existsSync(path)) {
@@ -278,9 +310,16 @@ function run(argv: string[]): number {
 	const { spec, problems: specProblems } = loadSpecification(args);
 	const table = readSheet(args.results, 'результатов');
 	const imported = importResults(table.rows, spec, { school: args.school });
+	// Names this run in the history it writes; a later run skips entries with its own id.
+	const procedureId = `${spec.kind}-${args.date ?? spec.year}-${basename(args.results)}`;
 	const analysis = analyzeProcedure(imported.matrix, spec, {
 		notTaught: args.notTaught,
-		date: args.date
+		date: args.date,
+		teachers: args.teachers
+			? checkJson(readJson(args.teachers, 'учителей'), teacherMapSchema, args.teachers, 'учителей')
+			: {},
+		history: args.history ? readHistory(args.history) : [],
+		procedureId
 	});
 
 	console.log(summaryText(analysis));
@@ -291,7 +330,9 @@ function run(argv: string[]): number {
 			results: args.results,
 			spec: args.spec,
 			problemCounts: imported.problemCounts,
-			specificationProblems: specProblems
+			specificationProblems: specProblems,
+			// Ready for --history of a later analysis, when the date is known.
+			history: args.date ? historyEntries(analysis.classDetails, procedureId, args.date) : []
 		});
 		console.log(`\nРезультат анализа записан в ${args.json}`);
 	}

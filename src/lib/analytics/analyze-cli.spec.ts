@@ -58,6 +58,22 @@ describe('analyze command', () => {
 		expect(written.analysis.classDetails).toHaveLength(1);
 	}, 60_000);
 
+	it('marks deficits persistent from an earlier run', () => {
+		const teachers = join(folder, 'teachers.json');
+		writeFileSync(teachers, JSON.stringify({ '5А': { id: 't1', name: 'Иванова М. П.' } }));
+		const earlier = join(folder, 'earlier.json');
+		const common = ['--spec', spec, '--teachers', teachers];
+		expect(analyze(results, ...common, '--date', '2020-04-15', '--json', earlier).status).toBe(0);
+		const history = JSON.parse(readFileSync(earlier, 'utf8')).input.history;
+		expect(history).toHaveLength(1);
+		expect(history[0].teacherId).toBe('t1');
+
+		const run = analyze(results, ...common, '--date', '2021-04-15', '--history', earlier);
+		expect(run.status).toBe(0);
+		const persistent = /из них устойчивых[^\n]*?(\d+)\n/.exec(run.stdout);
+		expect(Number(persistent?.[1])).toBe(history[0].massSkills.length);
+	}, 60_000);
+
 	it('rejects a missing specification', () => {
 		const run = analyze(results);
 		expect(run.status).toBe(2);
