@@ -55,7 +55,7 @@ export interface AnalysisOptions {
 	history: TeacherHistoryEntry[];
 	/** ISO date of this procedure; defaults to the specification's date. */
 	date?: string;
-	/** Id under which this procedure's deficits enter the history; defaults to `current`. */
+	/** Id of this procedure; history entries with the same id never count as earlier. */
 	procedureId: string;
 	/** Students to compare every group with; defaults to everyone present in the file. */
 	reference?: { label: string; members: ArrayLike<number> };
