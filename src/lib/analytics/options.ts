@@ -20,7 +20,7 @@ export interface TeacherHistoryEntry {
 	massSkills: string[];
 }
 
-/** How a `не пройд.` cell (topic not yet taught) enters solve rates. */
+/** The rule for a `не пройд.` cell (topic not yet taught) in solve rates. */
 export type NotTaughtRule = 'zero' | 'exclude';
 
 export interface AnalysisOptions {
@@ -44,7 +44,7 @@ export interface AnalysisOptions {
 	riskMargin: number;
 	/** Bounds on the size of a correction group, in students. */
 	correctionGroupSize: { min: number; max: number };
-	/** Which total gives marks, risk and histograms: the one in the file, or the sum of cells. */
+	/** The total behind marks, risk and histograms: the one in the file, or the sum of cells. */
 	totals: 'official' | 'cells';
 	/**
 	 * Teacher of the procedure's subject per class, keyed `school/class` or by class label
