@@ -6,10 +6,19 @@ import { colourFor, type PresenceUser } from '$lib/sync/presence.svelte';
 import { session } from '$lib/sync/session.svelte';
 import { SyncEngine, type SyncCredentials } from '$lib/sync/sync-engine';
 import { syncStatus } from '$lib/sync/sync-status.svelte';
+import { followTokens } from '$lib/sync/token-following';
+import { TokenRefresher } from '$lib/sync/token-refresh';
 
-/** The credentials the relay needs, or null before sign-in. */
+/** Connections that take each refreshed access token for their next connect. */
+const connector = followTokens(connectToRelay, (listener) => session.onTokenChange(listener));
+
+/**
+ * The credentials the relay needs, or null before sign-in. An expired token is still
+ * returned while a refresh can replace it, so that the screen's connection follows the
+ * refreshed token instead of staying offline.
+ */
 export function currentCredentials(): SyncCredentials | null {
-	if (!session.token || session.expired) return null;
+	if (!session.token || (session.expired && !session.refresh)) return null;
 	return { token: session.token, origin: session.relayOrigin, syncUrl: session.syncUrl };
 }
 
@@ -19,10 +28,24 @@ export function syncEngine(): SyncEngine {
 	engine ??= new SyncEngine({
 		db: database(),
 		status: syncStatus,
-		connect: connectToRelay,
+		connect: connector,
 		credentials: currentCredentials
 	});
 	return engine;
+}
+
+let refresher: TokenRefresher | null = null;
+
+/** Refreshes an enrolled device's access token; sync restarts after each refresh. */
+export function tokenRefresher(): TokenRefresher {
+	refresher ??= new TokenRefresher({
+		db: database(),
+		session,
+		status: syncStatus,
+		onRefreshed: () => syncEngine().start(),
+		onRejected: () => syncEngine().stop()
+	});
+	return refresher;
 }
 
 /** The signed-in person as editors of a document see them, named from the roster. */
@@ -47,7 +70,7 @@ export async function openLive(id: string, title = ''): Promise<LiveDocument> {
 		db,
 		engine: engine,
 		status: syncStatus,
-		connect: connectToRelay,
+		connect: connector,
 		credentials: currentCredentials(),
 		me: await presenceUser(),
 		title

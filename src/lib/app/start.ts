@@ -4,7 +4,10 @@ import { getDeviceId } from '$lib/storage/device';
 import { session } from '$lib/sync/session.svelte';
 import { syncStatus } from '$lib/sync/sync-status.svelte';
 import { errors } from '$lib/ui/errors.svelte';
-import { syncEngine } from './context';
+import { syncEngine, tokenRefresher } from './context';
+
+/** The start-up refresh of an expired token waits at most this long before sync starts. */
+const startRefreshWaitMs = 5_000;
 
 const log = createLogger('app');
 
@@ -16,6 +19,7 @@ export function startApp(): () => void {
 	const db = database();
 	const onOnline = () => {
 		syncStatus.set('connecting');
+		void tokenRefresher().refreshIfDue();
 		syncEngine().schedule(Math.round(Math.random() * 2000));
 	};
 	const onOffline = () => syncStatus.set('offline');
@@ -24,7 +28,19 @@ export function startApp(): () => void {
 		try {
 			await getDeviceId(db);
 			await session.load(db);
-			if (session.token) syncEngine().start();
+			if (session.token) {
+				// A token that expired while the tablet was closed is refreshed before the first
+				// pass, so the pass is not refused; offline, the refresh fails fast.
+				const refresh = await Promise.race([
+					tokenRefresher().refreshIfDue(),
+					new Promise((resolve) => setTimeout(() => resolve('pending'), startRefreshWaitMs))
+				]);
+				// A rejected refresh has stopped sync and shows why; starting it would hide that.
+				if (refresh !== 'rejected') {
+					tokenRefresher().start();
+					syncEngine().start();
+				}
+			}
 		} catch (error) {
 			errors.report(error, 'app');
 		}
@@ -36,6 +52,7 @@ export function startApp(): () => void {
 	return () => {
 		window.removeEventListener('online', onOnline);
 		window.removeEventListener('offline', onOffline);
+		tokenRefresher().stop();
 		syncEngine().stop();
 	};
 }

@@ -77,6 +77,8 @@ export const invitationListSchema = z.object({ invitations: z.array(invitationSc
 
 export const cancelInvitationRequestSchema = z.object({ id: idSchema });
 
+export const cancelInvitationResponseSchema = z.object({ invitation: invitationSchema });
+
 export const deviceSchema = z.object({
 	device: idSchema,
 	person: idSchema,

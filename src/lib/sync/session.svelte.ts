@@ -1,5 +1,7 @@
 import type { Role } from '$lib/shared/access';
+import type { Credentials } from '$lib/shared/enrolment.schema';
 import { AppError } from '$lib/shared/errors';
+import { createLogger } from '$lib/shared/logger';
 import { decodeToken, isTokenExpired, type TokenClaims } from '$lib/shared/token';
 import type { SchoolDatabase } from '$lib/storage/db';
 import { readSetting, writeSetting } from '$lib/storage/device';
@@ -9,9 +11,15 @@ interface StoredSession {
 	token: string;
 	/** Origin of the relay, e.g. https://sync.school.example; '' means this page's origin. */
 	relayOrigin: string;
+	/**
+	 * Set after signing in with an invitation code: the refresh token, the device id it is
+	 * bound to and the school's name. A token signed in directly has none of them.
+	 */
+	enrolment?: { refreshToken: string; device: string; schoolName: string };
 }
 
 const SESSION_KEY = 'session';
+const log = createLogger('session');
 
 /**
  * The person signed in on this device. The claims come from the token and are only shown to
@@ -21,7 +29,9 @@ export class Session {
 	#token = $state<string | null>(null);
 	#claims = $state<TokenClaims | null>(null);
 	#relayOrigin = $state('');
+	#enrolment = $state.raw<StoredSession['enrolment'] | null>(null);
 	#loaded = $state(false);
+	readonly #tokenListeners = new Set<(token: string) => void>();
 
 	get loaded(): boolean {
 		return this.#loaded;
@@ -41,6 +51,17 @@ export class Session {
 
 	get expired(): boolean {
 		return this.#claims ? isTokenExpired(this.#claims) : false;
+	}
+
+	/** The refresh token and its device, when this device was enrolled with a code. */
+	get refresh(): { refreshToken: string; device: string } | null {
+		const enrolment = this.#enrolment;
+		return enrolment ? { refreshToken: enrolment.refreshToken, device: enrolment.device } : null;
+	}
+
+	/** The school's name from the enrolment, or '' when unknown. */
+	get schoolName(): string {
+		return this.#enrolment?.schoolName ?? '';
 	}
 
 	/** The relay origin set in the settings, or '' for the page's own origin. */
@@ -81,10 +102,58 @@ export class Session {
 		return claims;
 	}
 
+	/**
+	 * Keeps the credentials that redeeming an invitation code returned, bound to `device`,
+	 * and returns the access token's claims.
+	 */
+	async enrol(
+		db: SchoolDatabase,
+		credentials: Credentials,
+		device: string,
+		relayOrigin = ''
+	): Promise<TokenClaims> {
+		const claims = decodeToken(credentials.accessToken);
+		if (!claims) throw new AppError('server-error', 'Сервер выдал вход в неизвестном формате.');
+		const stored: StoredSession = {
+			token: credentials.accessToken,
+			relayOrigin: relayOrigin.trim().replace(/\/+$/, ''),
+			enrolment: {
+				refreshToken: credentials.refreshToken,
+				device,
+				schoolName: credentials.school.name
+			}
+		};
+		await writeSetting(db, SESSION_KEY, stored);
+		this.#apply(stored);
+		return claims;
+	}
+
+	/** Replaces the access token after a refresh, keeping the rest of the sign-in. */
+	async replaceToken(db: SchoolDatabase, token: string): Promise<void> {
+		if (!this.#token || !decodeToken(token)) {
+			throw new AppError('server-error', 'Сервер выдал вход в неизвестном формате.');
+		}
+		await writeSetting(db, SESSION_KEY, { ...this.#stored(), token });
+		this.#apply({ ...this.#stored(), token });
+		for (const listener of this.#tokenListeners) {
+			try {
+				listener(token);
+			} catch (error) {
+				log.error('a token listener failed', { error });
+			}
+		}
+	}
+
+	/** Subscribes to access tokens replaced by a refresh; returns a function that unsubscribes. */
+	onTokenChange(listener: (token: string) => void): () => void {
+		this.#tokenListeners.add(listener);
+		return () => this.#tokenListeners.delete(listener);
+	}
+
 	async setRelayOrigin(db: SchoolDatabase, origin: string): Promise<void> {
 		if (!this.#token) return;
 		const stored: StoredSession = {
-			token: this.#token,
+			...this.#stored(),
 			relayOrigin: origin.trim().replace(/\/+$/, '')
 		};
 		await writeSetting(db, SESSION_KEY, stored);
@@ -97,12 +166,20 @@ export class Session {
 		this.#token = null;
 		this.#claims = null;
 		this.#relayOrigin = '';
+		this.#enrolment = null;
+	}
+
+	#stored(): StoredSession {
+		const stored: StoredSession = { token: this.#token ?? '', relayOrigin: this.#relayOrigin };
+		if (this.#enrolment) stored.enrolment = { ...this.#enrolment };
+		return stored;
 	}
 
 	#apply(stored: StoredSession): void {
 		this.#token = stored.token;
 		this.#claims = decodeToken(stored.token);
 		this.#relayOrigin = stored.relayOrigin;
+		this.#enrolment = stored.enrolment ?? null;
 	}
 }
 
