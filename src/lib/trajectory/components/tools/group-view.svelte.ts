@@ -40,7 +40,7 @@ export class GroupViewState {
 		const labels = new Map(this.#students.map((s) => [s.classId, s.classLabel]));
 		return [...labels]
 			.map(([id, label]) => ({ id, label }))
-			.sort((a, b) => a.label.localeCompare(b.label, 'ru'));
+			.sort((a, b) => a.label.localeCompare(b.label, 'ru', { numeric: true }));
 	}
 
 	get classId(): string {
