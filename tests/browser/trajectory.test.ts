@@ -22,7 +22,11 @@ const tablets: Tablet[] = [];
 let tutor: { page: Page; context: BrowserContext };
 let student: { page: Page; context: BrowserContext };
 
-async function signIn(role: 'tutor' | 'student', person: string, viewport = tabletViewport) {
+async function signIn(
+	role: 'tutor' | 'student' | 'parent',
+	person: string,
+	viewport = tabletViewport
+) {
 	const tablet = await openTablet({ viewport });
 	tablets.push(tablet);
 	const page = tablet.context.pages()[0] ?? (await tablet.context.newPage());
@@ -147,6 +151,26 @@ describe('trajectory co-editing', () => {
 		expect(printed).toContain('Международный конкурс по английскому языку');
 		expect(frameShown).toBe(false);
 		expect(buttonShown).toBe(false);
+	});
+});
+
+describe('parent access', () => {
+	it('reads the child’s trajectory without editing', async () => {
+		const parent = await signIn('parent', 'parent-5a-01');
+		await parent.page.goto(`${relay.httpUrl}${trajectoryPath}`);
+		const request = parent.page.locator('[data-path="about/request"]');
+
+		await expect
+			.poll(() => request.inputValue(), { timeout: 15_000 })
+			.toBe('Подтянуть математику к ВПР');
+		await openSection(parent.page, 'olympiads');
+		const olympiads = parent.page.locator('[data-part="olympiads/entries"]');
+
+		expect(await request.getAttribute('readonly')).not.toBeNull();
+		expect(await fieldAuthor(parent.page, 'about/request')).toBe('tutor-demo');
+		await expect.poll(() => olympiads.locator('[data-row]').count()).toBe(2);
+		expect(await olympiads.locator('input, textarea, select').count()).toBe(0);
+		expect(await parent.page.getByRole('button', { name: /Добавить|Удалить/ }).count()).toBe(0);
 	});
 });
 
