@@ -58,6 +58,7 @@ export class Connection implements RoomMember {
 	private access: Access = 'none';
 	private room: Room | null = null;
 	private deviceKey: string | null = null;
+	private expiryTimer: ReturnType<typeof setTimeout> | null = null;
 	private pending: Uint8Array[] = [];
 	private readonly bucket: TokenBucket;
 	private readonly openedAt = performance.now();
@@ -174,6 +175,7 @@ export class Connection implements RoomMember {
 		this.room.ready.catch(() => this.refuse('server-error'));
 		this.deps.counters.connectionsOpened++;
 		this.deps.log.info('connection-open', { ...this.describe(), access: this.access });
+		this.closeWhenExpired(admission.claims.exp);
 
 		const pending = this.pending;
 		this.pending = [];
@@ -259,9 +261,31 @@ export class Connection implements RoomMember {
 	}
 
 	/** Leaves the room and frees the device slot; safe to call more than once. */
+	/**
+	 * A token is checked when the socket opens, so an open connection would outlive its
+	 * token. At the expiry the relay closes it with 4000, which clients treat as a reason to
+	 * reconnect, not as a refusal: a client that renewed its token meanwhile reconnects with
+	 * the new one, and one that did not is then refused with 4401 token-expired.
+	 */
+	private closeWhenExpired(expSeconds: number): void {
+		const remainingMs = expSeconds * 1000 - Date.now();
+		// setTimeout takes at most 2^31 - 1 ms (about 24.8 days); a longer token is checked again then.
+		const delayMs = Math.max(0, Math.min(remainingMs, 2 ** 31 - 1));
+		this.expiryTimer = setTimeout(() => {
+			if (Date.now() < expSeconds * 1000) {
+				this.closeWhenExpired(expSeconds);
+				return;
+			}
+			this.deps.log.info('connection-expire', this.describe());
+			this.disconnect(closeTokenExpired, 'token-expired');
+		}, delayMs);
+	}
+
 	private release(): void {
 		if (this.phase === 'closed') return;
 		this.phase = 'closed';
+		if (this.expiryTimer) clearTimeout(this.expiryTimer);
+		this.expiryTimer = null;
 		this.pending = [];
 		if (this.room) {
 			this.room.leave(this);
@@ -272,6 +296,9 @@ export class Connection implements RoomMember {
 		this.deps.onClosed(this);
 	}
 }
+
+/** Close code for a token that expired while connected: reconnect with a renewed token. */
+const closeTokenExpired = 4000;
 
 function toBytes(data: RawData): Uint8Array {
 	if (Array.isArray(data)) return Buffer.concat(data);

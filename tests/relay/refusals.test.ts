@@ -125,4 +125,21 @@ describe('relay refusals', () => {
 		expect(closed.code).toBe(4400);
 		expect(closed.reason).toBe('message-invalid');
 	});
+
+	it('closes an open connection when its token expires', async () => {
+		const token = relay.token({ sub: 'admin1', school: 's1', role: 'admin', exp: now() + 2 });
+		const client = openClient(relay, 's1/plans', token);
+		clients.push(client);
+		await waitForSynced(client);
+
+		const refusal = await waitForRefusal(client, 10_000);
+		const expiredWhileOpen = client.events.some(
+			(event) =>
+				event.kind === 'disconnected' && event.code === 4000 && event.reason === 'token-expired'
+		);
+
+		expect(expiredWhileOpen).toBe(true);
+		expect(refusal.code).toBe(4401);
+		expect(refusal.reason).toBe('token-expired');
+	});
 });
