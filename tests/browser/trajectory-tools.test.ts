@@ -6,8 +6,8 @@ import { startAppServer, signInUrl } from '../support/app-server';
 import { landscapeViewport, openTablet, removeProfile, type Tablet } from '../support/browser';
 import type { RelayProcess } from '../support/relay-process';
 
-// The trajectory design tools, the ИУП editor and the diary in the built app, with the real
-// relay and the demo school: a tutor's tablet, a student's tablet.
+// The trajectory design tools, the ИУП editor, the diary and the group view in the built app,
+// with the real relay and the demo school, on the tablets of a tutor, a student and a parent.
 let relay: RelayProcess;
 let tutor: Page;
 const tablets: Tablet[] = [];
@@ -22,7 +22,7 @@ async function signedIn(role: Role, person: string): Promise<Page> {
 	return page;
 }
 
-/** Stored names of the documents registered on the page's device. */
+/** Returns the ids of the documents registered in the IndexedDB of the page's device. */
 function documentsOnDevice(page: Page): Promise<string[]> {
 	return page.evaluate(
 		() =>
@@ -123,6 +123,24 @@ describe('balance wheel', () => {
 describe('diary and group view', () => {
 	let student: Page;
 
+	it('lists diary notes newest first', async () => {
+		await tutor.goto(`${relay.httpUrl}/trajectories/student-10a-03/diary`);
+		const notes = tutor.locator('[data-diary-notes] [data-note]');
+		for (const [date, text] of [
+			['2026-10-02', 'Сам предложил тему проекта.'],
+			['2026-11-14', 'Встреча с мамой о подготовке к ЕГЭ.']
+		]) {
+			await tutor.locator('#diary-date').fill(date);
+			await tutor.locator('#diary-text').fill(text);
+			await tutor.getByRole('button', { name: 'Добавить запись' }).click();
+		}
+
+		await expect.poll(() => notes.count()).toBe(2);
+		expect(await notes.first().textContent()).toContain('Встреча с мамой');
+		expect(await notes.first().textContent()).toContain('Кузнецова Ирина Петровна');
+		expect(await notes.last().textContent()).toContain('02.10.2026');
+	});
+
 	it('refuses the diary to a student', async () => {
 		student = await signedIn('student', 'student-10a-04');
 		await student.goto(`${relay.httpUrl}/trajectories/student-10a-04/diary`);
@@ -132,6 +150,16 @@ describe('diary and group view', () => {
 		expect(await refusal.textContent()).toContain('обучающемуся и родителям он недоступен');
 		expect(await student.locator('[data-diary-notes]').count()).toBe(0);
 		expect(await documentsOnDevice(student)).not.toContain('demo-school/diary/student-10a-04');
+	});
+
+	it('shows the relay refusal to another parent', async () => {
+		const parent = await signedIn('parent', 'parent-10a-01');
+		await parent.goto(`${relay.httpUrl}/trajectories/student-10a-03/design`);
+
+		const refusal = parent.locator('[data-refusal="trajectory"]');
+		await refusal.waitFor({ timeout: 10_000 });
+		expect(await refusal.textContent()).toContain('У вашей роли нет доступа к этому документу.');
+		expect(await parent.locator('[data-stage-panel]').isVisible()).toBe(false);
 	});
 
 	it('shows a stage set on the student tablet', async () => {

@@ -53,7 +53,7 @@ export class GroupViewState {
 
 	/**
 	 * Follows the roster and the trajectory documents of `claims.school` until the returned
-	 * function is called. A tutor sees the students they tutor, an administrator the school.
+	 * function is called. It lists a tutor's own students, or the whole school for an administrator.
 	 */
 	watch(
 		db: SchoolDatabase,
