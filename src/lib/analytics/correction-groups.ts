@@ -204,7 +204,7 @@ function describe(
 ): CorrectionGroup {
 	const K = skillCodes.length;
 	const size = cluster.items.length;
-	const counts = new Array<number>(K).fill(0);
+	const counts = new Int32Array(K);
 	for (const item of cluster.items) {
 		const at = item * words;
 		for (let k = 0; k < K; k++) counts[k] += (masks[at + (k >>> 5)] >>> (k & 31)) & 1;
@@ -214,12 +214,13 @@ function describe(
 	order.sort((a, b) => counts[b] - counts[a] || a - b);
 
 	const group: CorrectionGroup = {
-		members: Int32Array.from(cluster.items, (item) => rows[item]),
+		members: new Int32Array(size),
 		skills: [],
 		skillCounts: [],
 		shared: [],
 		belowMin: size < min
 	};
+	cluster.items.forEach((item, i) => (group.members[i] = rows[item]));
 	for (const k of order) {
 		group.skills.push(skillCodes[k]);
 		group.skillCounts.push(counts[k]);

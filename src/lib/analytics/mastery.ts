@@ -26,14 +26,16 @@ export function groupMastery(
 ): GroupMastery {
 	const P = thresholds.length;
 	const positions = new Int8Array(rates.positions.length);
-	for (let i = 0; i < positions.length; i++) {
-		positions[i] = code(rates.positions[i], thresholds[i % P]);
+	for (let base = 0; base < positions.length; base += P) {
+		for (let p = 0; p < P; p++)
+			positions[base + p] = code(rates.positions[base + p], thresholds[p]);
 	}
 	const skills = new Int8Array(rates.skills.length);
 	for (let i = 0; i < skills.length; i++) {
 		skills[i] = code(rates.skills[i], rates.skillThresholds[i]);
 	}
-	const reliable = Uint8Array.from(sums.students, (count) => (count >= minGroupSize ? 1 : 0));
+	const reliable = new Uint8Array(sums.groupCount);
+	for (let g = 0; g < reliable.length; g++) reliable[g] = sums.students[g] >= minGroupSize ? 1 : 0;
 	return { positions, skills, reliable };
 }
 

@@ -47,7 +47,16 @@ export class CoarserLevel {
 	addRecord(child: number, source: Float64Array, from: number, write: WriteGroup): void {
 		const at = this.slotFor(this.parentOf[child], write);
 		if (at < 0) return;
-		for (let i = 0; i < this.stride; i++) this.records[at + i] += source[from + i];
+		const { P, H } = this;
+		// Scalars, per-column sums and students per total, then the rows of byTotal in use.
+		const head = 3 + 4 * P + H;
+		for (let i = 0; i < head; i++) this.records[at + i] += source[from + i];
+		const counts = from + 3 + 4 * P;
+		for (let t = 0; t < H; t++) {
+			if (source[counts + t] === 0) continue;
+			const row = head + t * P;
+			for (let p = 0; p < P; p++) this.records[at + row + p] += source[from + row + p];
+		}
 	}
 
 	/**
@@ -153,7 +162,11 @@ function addToRecord(records: Float64Array, at: number, m: Moments, notTaught: A
 	for (let p = 0; p < P; p++, o++) records[o] += m.sumXT[p];
 	for (let p = 0; p < P; p++, o++) records[o] += notTaught[p];
 	for (let t = 0; t < H; t++, o++) records[o] += m.countByTotal[t];
-	for (let i = 0; i < H * P; i++, o++) records[o] += m.byTotal[i];
+	// A class has students at few totals, so only those rows of byTotal are added.
+	for (let t = 0; t < H; t++, o += P) {
+		if (m.countByTotal[t] === 0) continue;
+		for (let p = 0; p < P; p++) records[o + p] += m.byTotal[t * P + p];
+	}
 }
 
 function recordView(records: Float64Array, at: number, P: number, H: number) {
