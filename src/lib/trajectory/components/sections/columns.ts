@@ -74,7 +74,7 @@ export function columnsOf(
 }
 
 const levels = { kind: 'select', options: optionsOf(eventLevelLabels) } as const;
-const narrow = (kind: CellKind) => ({ kind, width: '7rem' });
+const narrow = (kind: CellKind) => ({ kind, width: '6.5rem' });
 
 /** Columns of a sphere's events table; the forms ask different things per sphere. */
 export function sphereEventColumns(section: ValidatedSection, sphere: SphereId): ColumnSpec[] {
