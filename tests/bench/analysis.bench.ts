@@ -2,7 +2,7 @@
  * Times `analyzeProcedure` on the regional ВПР 2021 export (26,139 rows, 637 schools):
  * every statistic for the file, each school and each class. Reading the xlsx is not timed.
  * Run with `npm run bench -- analysis`, or alone with `npx tsx tests/bench/analysis.bench.ts`.
- * Wall times on a shared machine vary with its load; the minimum shows the unloaded case.
+ * Wall times on a shared machine vary with its load; the minimum comes closest to an idle machine.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
