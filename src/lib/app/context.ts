@@ -1,5 +1,8 @@
 import type { Editor } from '$lib/coedit/identity';
+import * as Y from 'yjs';
+import { formatDocId } from '$lib/shared/doc-ids';
 import { database } from '$lib/storage/database';
+import { readStoredState } from '$lib/storage/documents.repo';
 import { connectToRelay } from '$lib/sync/connector';
 import { LiveDocument } from '$lib/sync/live-document.svelte';
 import { colourFor, type PresenceUser } from '$lib/sync/presence.svelte';
@@ -54,7 +57,26 @@ export async function currentEditor(): Promise<Editor | null> {
 	if (!claims) return null;
 	const db = database();
 	const person = (await db.people.get(claims.sub)) ?? (await db.students.get(claims.sub));
-	return { personId: claims.sub, name: person?.fullName ?? claims.sub, role: claims.role };
+	const name = person?.fullName ?? (await trajectoryStudentName(claims.school, claims.sub));
+	return { personId: claims.sub, name: name ?? claims.sub, role: claims.role };
+}
+
+/**
+ * Reads a student's name from their trajectory, where the tutor's device wrote it when the
+ * trajectory was set up. Students' and parents' devices receive no roster, so this is how
+ * they name the student.
+ */
+export async function trajectoryStudentName(
+	school: string,
+	student: string
+): Promise<string | null> {
+	const id = formatDocId({ kind: 'trajectory', school, student });
+	if (!(await database().documents.get(id))) return null;
+	const doc = new Y.Doc();
+	Y.applyUpdateV2(doc, await readStoredState(database(), id));
+	const name = doc.getMap('meta/fields').get('studentName');
+	doc.destroy();
+	return typeof name === 'string' && name !== '' ? name : null;
 }
 
 async function presenceUser(): Promise<PresenceUser | null> {

@@ -5,6 +5,8 @@ import { session } from '$lib/sync/session.svelte';
 import { syncStatus } from '$lib/sync/sync-status.svelte';
 import { errors } from '$lib/ui/errors.svelte';
 import { syncEngine, tokenRefresher } from './context';
+// Registers the trajectory summariser, so background sync fills the tutor's group view.
+import '$lib/trajectory/components/tools/trajectory-summary';
 
 /** The start-up refresh of an expired token waits at most this long before sync starts. */
 const startRefreshWaitMs = 5_000;
