@@ -6,9 +6,10 @@
 
 export const reasonMessages = {
 	'token-missing': 'Устройство не подключено к школе. Войдите заново по коду приглашения.',
-	'token-invalid': 'Подпись входа не подтверждена сервером. Войдите заново по коду приглашения.',
+	'token-invalid':
+		'Код входа не подошёл: он повреждён или выдан для другого сервера. Попросите у заместителя директора новый код.',
 	'token-expired':
-		'Срок входа истёк. Откройте приложение при подключении к сети, чтобы обновить вход.',
+		'Срок входа истёк, и продлить его не удалось. Попросите у заместителя директора новый код входа.',
 	'token-revoked':
 		'Это устройство отключено администратором школы. Обратитесь к заместителю директора.',
 	'room-forbidden': 'У вашей роли нет доступа к этому документу.',
@@ -77,9 +78,12 @@ export function describeError(error: unknown): {
 } {
 	if (error instanceof AppError) {
 		const base = reasonMessages[error.reason];
+		// For a file that could not be read the detail says what was wrong and what to do, so
+		// it replaces the general message instead of repeating it.
+		const detailOnly = error.reason === 'import-invalid' || error.reason === 'validation-failed';
 		return {
 			reason: error.reason,
-			message: error.detail ? `${base} ${error.detail}` : base,
+			message: error.detail ? (detailOnly ? error.detail : `${base} ${error.detail}`) : base,
 			detail: error.message
 		};
 	}
