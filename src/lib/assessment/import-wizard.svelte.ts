@@ -93,8 +93,15 @@ export class ImportWizard {
 			);
 			this.#spec = spec;
 			this.#result = result;
+			// Rows with no class label at all (in regional exports: the absent students) are
+			// grouped as «Без класса» unless the user names a class for them.
 			this.labels = Object.fromEntries(
-				result.classMapping.map((entry) => [entry.raw, entry.normalised])
+				result.classMapping.map((entry) => [
+					entry.raw,
+					entry.raw.trim() === '' && entry.normalised.trim() === ''
+						? 'Без класса'
+						: entry.normalised
+				])
 			);
 			this.title ||= titleOf(spec);
 			this.scope = result.matrix.schools.length > 1 ? 'device' : this.scope;
