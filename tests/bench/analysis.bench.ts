@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { analyzeProcedure } from '../../src/lib/analytics/analyze';
-import { loadVprData } from '../../src/lib/analytics/vpr-data';
+import { loadVprData } from '../support/vpr-data';
 
 const warmupRuns = 5;
 const timedRuns = 21;

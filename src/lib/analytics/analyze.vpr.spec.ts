@@ -3,7 +3,7 @@ import type { ResultMatrix } from '$lib/assessment/result-matrix';
 import type { Specification } from '$lib/assessment/specification.schema';
 import { analyzeProcedure, type ProcedureAnalysis } from './analyze';
 import { groupAt, type GroupReport } from './group-view';
-import { loadVprData } from './vpr-data';
+import { loadVprData } from '../../../tests/support/vpr-data';
 
 // ВПР 2021, mathematics, grade 5: the regional export of 26,139 rows from ФИС ОКО.
 describe('analyzeProcedure on the regional ВПР file', () => {

@@ -1,13 +1,13 @@
 /**
  * Reads the regional ВПР 2021 export (mathematics, grade 5) and its task table through the
- * importer, for the analytics specs and the benchmark. Node only: it reads files.
+ * importer, for the analytics specs and the benchmark.
  */
 import { readFileSync } from 'node:fs';
 import { importResults, type ResultsImport } from '$lib/assessment/results-import';
 import { importSpecification } from '$lib/assessment/spec-import';
 import type { Specification } from '$lib/assessment/specification.schema';
 import { readXlsx } from '$lib/shared/xlsx-read';
-import { dataFile } from '../../../tests/support/data-path';
+import { dataFile } from './data-path';
 
 const folder = 'vpr-2021-math-5';
 
