@@ -29,7 +29,7 @@ export interface BackupSummary {
 }
 
 export interface RestoreSummary extends BackupSummary {
-	/** Where the database that the restore replaced was moved, or null if there was none. */
+	/** New path of the database that the restore replaced, or null if there was none. */
 	replacedTo: string | null;
 }
 
@@ -53,7 +53,7 @@ export function backupDatabase(dataDir: string, target: string): BackupSummary {
 		db.close();
 	}
 	try {
-		// The copy holds students' personal data.
+		// The copy contains students' personal data.
 		chmodSync(partial, 0o600);
 		const summary = inspectBackup(partial);
 		renameSync(partial, target);

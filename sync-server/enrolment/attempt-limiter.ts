@@ -76,8 +76,8 @@ export class AttemptLimiter {
 	}
 
 	/**
-	 * Milliseconds until `address` may try again, and whether the relay-wide bucket is the
-	 * one that is full; `waitMs` is 0 when an attempt may go ahead.
+	 * Returns the milliseconds until `address` may try again, 0 when it may now. `relayWide`
+	 * tells whether the relay-wide bucket is the one that is full.
 	 */
 	check(address: string): { waitMs: number; relayWide: boolean } {
 		const relayWide = this.relayWide.waitMs('');

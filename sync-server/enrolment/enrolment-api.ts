@@ -60,9 +60,9 @@ export function createEnrolmentApi(options: EnrolmentApiOptions): EnrolmentApi {
 }
 
 /**
- * Closes every connection of the device with 4401 token-revoked. A connection still
- * being admitted has no verified claims yet, so its token's unverified claims decide; its
- * admission would pass a revocation check made just before the revocation was stored.
+ * Closes every connection of the device with 4401 token-revoked. A connection still being
+ * admitted has no verified claims yet, so the unverified claims of its token decide. Its
+ * admission may have passed the revocation check just before the revocation was stored.
  */
 function closeDevice(connections: ReadonlySet<Connection>, school: string, device: string): number {
 	let closed = 0;

@@ -9,7 +9,7 @@ import { loadConfig } from '../config';
 import { SqliteStore } from '../sqlite-store';
 import { newInvitation } from './enrolment-service';
 
-/** Hours an invitation printed by the CLI stays valid unless --hours says otherwise. */
+/** Hours an invitation printed by the CLI stays valid unless --hours sets another value. */
 const defaultHours = 72;
 const maxNameLength = 200;
 

@@ -113,8 +113,8 @@ interface Context extends EnrolmentHttpDeps {
 }
 
 /**
- * The enrolment API (see src/lib/shared/enrolment.schema.ts). Returns a handler that
- * resolves false for paths it does not serve.
+ * Creates the handler of the enrolment API (see src/lib/shared/enrolment.schema.ts). The
+ * handler resolves false for paths it does not serve.
  */
 export function createEnrolmentRoutes(
 	deps: EnrolmentHttpDeps
@@ -214,7 +214,7 @@ async function refresh(
 	sendJson(response, 200, outcome.value);
 }
 
-/** Resolves with the administrator's claims, or answers the refusal and resolves null. */
+/** Resolves with the administrator's claims, or sends the rejection and resolves null. */
 async function requireAdmin(
 	request: IncomingMessage,
 	response: ServerResponse,

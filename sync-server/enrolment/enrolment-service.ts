@@ -141,7 +141,7 @@ export class EnrolmentService {
 		};
 	}
 
-	/** Issues a new access token for the device that holds `refreshToken`. */
+	/** Issues a new access token to the device that presents `refreshToken`. */
 	async refresh(device: string, refreshToken: string): Promise<Outcome<{ accessToken: string }>> {
 		const { store, secret, refreshIdleMs } = this.options;
 		const record = await store.deviceByRefreshHash(refreshDigest(secret, refreshToken));
@@ -222,8 +222,8 @@ export class EnrolmentService {
 	}
 
 	/**
-	 * Signs an access token for the device. Its issue time is kept after the device's last
-	 * revocation, because tokens issued up to that second are rejected; a device invited
+	 * Signs an access token for the device. Its issue time stays after the device's last
+	 * revocation, because tokens issued up to that second are rejected. So a device invited
 	 * again in the second it was revoked gets a token dated one second later.
 	 */
 	private async issueAccessToken(record: {

@@ -95,7 +95,7 @@ describe('enrolment tables', () => {
 		expect(devices.map((row) => row.device)).toEqual(['tab-1']);
 	});
 
-	it('add a device seen with a CLI token and then only move its last-seen time', () => {
+	it('add a token device, then move only last-seen', () => {
 		const store = new SqliteStore(tempDir());
 
 		store.enrolment.markDeviceSeen(device({ source: 'token', enrolledAt: 2000 }), 2000);

@@ -79,7 +79,7 @@ describe('enrolment in the browser', () => {
 		await expect.poll(() => admin.getByText('Демонстрационная школа').count()).toBeGreaterThan(0);
 	});
 
-	it('invites the tutor with a code and a QR code of the sign-in link', async () => {
+	it('invites the tutor by code and QR code', async () => {
 		await admin.goto(`${relay.httpUrl}/settings/devices`);
 		await admin.getByLabel('Роль').selectOption('tutor');
 		await admin.getByLabel('Кого приглашаем').selectOption(DEMO_TUTOR_ID);

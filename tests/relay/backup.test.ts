@@ -123,7 +123,7 @@ describe('relay backup and restore', () => {
 			await waitForSynced(reader);
 			const keys = keysOf(reader.doc);
 
-			// One writer sent the keys in order, so a consistent copy holds k0..kM exactly.
+			// One writer sent the keys in order, so a consistent copy contains exactly k0..kM.
 			expect(keys, id).toEqual(keys.map((_, index) => index));
 			expect(keys.length, id).toBeGreaterThanOrEqual(receivedBefore.get(id) ?? 0);
 			expect(keys.length, id).toBeLessThanOrEqual(sentBeforeEnd.get(id) ?? 0);

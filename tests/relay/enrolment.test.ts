@@ -50,7 +50,7 @@ function adminToken(school = 's1', device = 'admin-tablet'): string {
 	return relay.token({ sub: 'admin1', school, role: 'admin', device });
 }
 
-/** A fresh client address, as a proxy would report it. */
+/** Returns a new client address, as a proxy would report it. */
 function freshAddress(): string {
 	return `10.0.0.${nextAddress++}`;
 }

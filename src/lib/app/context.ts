@@ -16,7 +16,7 @@ import { TokenRefresher } from '$lib/sync/token-refresh';
 const connector = followTokens(connectToRelay, (listener) => session.onTokenChange(listener));
 
 /**
- * The credentials the relay needs, or null before sign-in. An expired token is still
+ * Returns the credentials the relay needs, or null before sign-in. An expired token is still
  * returned while a refresh can replace it, so that the screen's connection follows the
  * refreshed token instead of staying offline.
  */

@@ -32,7 +32,7 @@ export function startApp(): () => void {
 			await session.load(db);
 			if (session.token) {
 				// A token that expired while the tablet was closed is refreshed before the first
-				// pass, so the pass is not refused; offline, the refresh fails fast.
+				// pass, so that the relay does not reject the pass. Offline, the refresh fails fast.
 				const refresh = await Promise.race([
 					tokenRefresher().refreshIfDue(),
 					new Promise((resolve) => setTimeout(() => resolve('pending'), startRefreshWaitMs))

@@ -16,7 +16,7 @@ export interface ShownInvitation extends CreatedInvitation {
 
 /**
  * The administrator's view of the school's invitations and devices. Codes created here
- * live only in this object: leaving the page forgets them, and the relay keeps only their
+ * live only in this object: leaving the page drops them, and the relay keeps only their
  * HMAC, so a lost code is replaced by a new invitation.
  */
 export class DeviceAdmin {

@@ -1,8 +1,8 @@
 /**
  * Calls to the relay's enrolment API (src/lib/shared/enrolment.schema.ts) from the app.
- * Every answer is validated with zod. A failure throws AppError: the relay's reason code
- * for a refusal, `relay-unreachable` when no answer came, `server-error` for a 5xx status
- * or an answer that does not match its schema.
+ * Every response is validated with zod. A failure throws AppError with the relay's reason
+ * code for a rejection, `relay-unreachable` when no response came, and `server-error` for a
+ * 5xx status or a response that does not match its schema.
  */
 import type { z } from 'zod';
 import {

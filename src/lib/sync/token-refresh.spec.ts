@@ -15,7 +15,7 @@ afterEach(async () => {
 	}
 });
 
-/** An unsigned token: the app never verifies signatures, the relay does. */
+/** Builds an unsigned token, since only the relay verifies signatures. */
 function tokenExpiringIn(seconds: number, overrides: Partial<TokenClaims> = {}): string {
 	const now = Math.floor(Date.now() / 1000);
 	const claims: TokenClaims = {

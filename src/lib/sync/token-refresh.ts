@@ -32,7 +32,7 @@ const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * Keeps an enrolled device's access token fresh: refreshes it shortly before it expires
- * and, after a failed attempt, retries with jittered backoff until the relay answers. A
+ * and, after a failed attempt, retries with jittered backoff until the relay responds. A
  * rejected refresh token (revoked device, unknown token, idle too long) ends the retries
  * and is shown in the sync status; only a new invitation code helps then.
  */
