@@ -10,7 +10,7 @@ export interface PersonOption {
 	detail: string;
 }
 
-/** People of the school with `role`, students by class and then by name. */
+/** Lists the people of the school with `role`, students by class and then by name. */
 export async function peopleForRole(
 	db: SchoolDatabase,
 	school: string,
@@ -18,10 +18,11 @@ export async function peopleForRole(
 ): Promise<PersonOption[]> {
 	if (role === 'student') {
 		const students = await db.students.where('school').equals(school).toArray();
+		// Numeric order puts 5А before 10А.
 		return students
 			.sort(
 				(a, b) =>
-					a.classLabel.localeCompare(b.classLabel, 'ru') ||
+					a.classLabel.localeCompare(b.classLabel, 'ru', { numeric: true }) ||
 					a.fullName.localeCompare(b.fullName, 'ru')
 			)
 			.map((student) => ({ id: student.id, name: student.fullName, detail: student.classLabel }));
@@ -36,7 +37,7 @@ export async function peopleForRole(
 		}));
 }
 
-/** Names of everyone in the school's roster, students included, by id. */
+/** Reads the names of everyone in the school's roster, students included, by id. */
 export async function personNames(
 	db: SchoolDatabase,
 	school: string
