@@ -13,7 +13,7 @@ async function failureOf(call: Promise<unknown>): Promise<AppError> {
 		if (error instanceof AppError) return error;
 		throw error;
 	}
-	throw new Error('The call succeeded.');
+	throw new Error('Expected the call to fail, but it succeeded.');
 }
 
 describe('redeemCode', () => {
