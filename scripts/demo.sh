@@ -4,5 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "Building the app..."
-npm run --silent build >/dev/null
+build_log=$(mktemp)
+if ! npm run --silent build >"$build_log" 2>&1; then
+	cat "$build_log" >&2
+	exit 1
+fi
+rm -f "$build_log"
 exec npx tsx scripts/demo.ts
