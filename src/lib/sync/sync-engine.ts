@@ -116,7 +116,9 @@ export class SyncEngine {
 			if (queue.length > 0) status.set('syncing');
 			await this.#drain(queue, versions, credentials);
 			this.#failures = 0;
-			if (this.#live.size === 0 || status.state !== 'error') status.synced();
+			// The browser may have gone offline while the pass ran; its result must not hide that.
+			if (typeof navigator !== 'undefined' && navigator.onLine === false) status.set('offline');
+			else if (this.#live.size === 0 || status.state !== 'error') status.synced();
 		} catch (error) {
 			this.#failures++;
 			this.#report(error);
