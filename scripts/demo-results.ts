@@ -17,6 +17,14 @@ export type SeedWriter = (docId: string, write: (doc: Y.Doc) => void) => Promise
 const importedAt = Date.UTC(2026, 9, 14, 5, 0, 0);
 const procedureId = 'vpr-2026-math-5';
 
+/** Returns the ВПР mathematics grade-5 mark of a total: 0–6 «2», 7–10 «3», 11–14 «4», 15–20 «5». */
+function markOf(total: number): number {
+	if (total >= 15) return 5;
+	if (total >= 11) return 4;
+	if (total >= 7) return 3;
+	return 2;
+}
+
 /** A small deterministic generator (mulberry32), so the demo results are the same every run. */
 function generator(seed: number): () => number {
 	let state = seed >>> 0;
@@ -30,9 +38,9 @@ function generator(seed: number): () => number {
 }
 
 /**
- * Fictional results of the grade-5 classes: each student has an ability, each task a
- * difficulty, and 5А has a weak spot on the geometry and logic tasks (positions 8, 9, 15, 16)
- * so that the demo shows mass deficits there and point deficits elsewhere.
+ * Generates fictional results of a grade-5 class. Each student has an ability and each task a
+ * difficulty. 5А is weak on the geometry and logic tasks (positions 8, 9, 15, 16), so the demo
+ * shows mass deficits there and point deficits elsewhere.
  */
 function classSlice(classLabel: string, studentIds: string[], random: () => number): ClassSlice {
 	const spec = builtinSpecifications[0].spec;
@@ -68,7 +76,7 @@ function classSlice(classLabel: string, studentIds: string[], random: () => numb
 			total += points;
 		}
 		slice.officialTotal[s] = total;
-		const mark = total >= 15 ? 5 : total >= 11 ? 4 : total >= 7 ? 3 : 2;
+		const mark = markOf(total);
 		slice.journalMark[s] = s === 0 ? MISSING : Math.min(5, mark + (random() < 0.4 ? 1 : 0));
 		slice.variant[s] = 1 + (s % 2);
 	}

@@ -51,7 +51,7 @@ export function tokenRefresher(): TokenRefresher {
 	return refresher;
 }
 
-/** The signed-in person as editors of a document see them, named from the roster. */
+/** Returns the signed-in person as an editor, named from the roster where the device has one. */
 export async function currentEditor(): Promise<Editor | null> {
 	const claims = session.claims;
 	if (!claims) return null;

@@ -110,7 +110,9 @@ export function buildDemoRoster(): Roster {
 	for (const [teacherId, , subject] of teachers) {
 		const forTen = ['teacher-math10', 'teacher-physics', 'teacher-chemistry'].includes(teacherId);
 		const forFive = ['teacher-math5', 'teacher-english'].includes(teacherId);
-		const classIds = forTen ? ['10A'] : forFive ? ['5A', '5B'] : ['5A', '5B', '10A'];
+		let classIds = ['5A', '5B', '10A'];
+		if (forTen) classIds = ['10A'];
+		else if (forFive) classIds = ['5A', '5B'];
 		for (const classId of classIds) teaching.push({ teacherId, classId, subject });
 	}
 

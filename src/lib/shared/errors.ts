@@ -78,7 +78,7 @@ export function describeError(error: unknown): {
 } {
 	if (error instanceof AppError) {
 		const base = reasonMessages[error.reason];
-		// For a file that could not be read the detail says what was wrong and what to do, so
+		// For a file that could not be read, the detail states what was wrong and what to do, so
 		// it replaces the general message instead of repeating it.
 		const detailOnly = error.reason === 'import-invalid' || error.reason === 'validation-failed';
 		return {

@@ -9,5 +9,7 @@ export function plural(
 	forms: readonly [one: string, few: string, many: string]
 ): string {
 	const rule = rules.select(count);
-	return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
+	if (rule === 'one') return forms[0];
+	if (rule === 'few') return forms[1];
+	return forms[2];
 }

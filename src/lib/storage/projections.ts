@@ -8,7 +8,7 @@ const log = createLogger('projections');
 
 /**
  * Rebuilds the roster tables of one school from its roster document in one transaction,
- * so a page never sees half of an old roster and half of a new one.
+ * so a page never reads half of an old roster and half of a new one.
  */
 export async function rebuildRosterProjection(
 	db: SchoolDatabase,

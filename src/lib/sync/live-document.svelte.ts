@@ -23,7 +23,7 @@ export interface LiveDocumentOptions {
 
 /**
  * The document on screen: loaded from IndexedDB first, then connected to the relay, so
- * whatever the device holds is shown at once and offline, and the provider never starts
+ * whatever the device stores is shown at once and offline, and the provider never starts
  * from an empty document.
  */
 export class LiveDocument {

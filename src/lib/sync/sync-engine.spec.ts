@@ -17,7 +17,7 @@ afterEach(async () => {
 	}
 });
 
-/** A connector that reports "synced" at once and records which documents it was asked for. */
+/** Creates a connector that reports "synced" at once and records which documents it was asked for. */
 function fakeConnector(outcome: ConnectionEvent = { kind: 'synced' }): {
 	connect: Connector;
 	opened: string[];

@@ -22,7 +22,7 @@ export interface SyncEngineOptions {
 	status: SyncStatus;
 	connect: Connector;
 	credentials: () => SyncCredentials | null;
-	/** Documents synced in the background at once; each holds one socket. */
+	/** Documents synced in the background at once. Each uses one socket. */
 	concurrency?: number;
 	/** Pause between background passes when all went well, before jitter. */
 	intervalMs?: number;
@@ -35,7 +35,7 @@ const DOCUMENT_TIMEOUT_MS = 20_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Background sync: every pass asks the relay for the versions of the documents this device
+ * Background sync: every pass requests from the relay the versions of the documents this device
  * may read, and syncs only those that changed on either side, a few at a time, each over a
  * short-lived connection. Passes repeat with jitter, and back off with jitter after
  * failures, so tablets coming back after a relay restart do not retry in step.
@@ -225,7 +225,7 @@ export class SyncEngine {
 	}
 }
 
-/** Resolves once the relay has answered the sync and every local byte has left the socket. */
+/** Resolves once the relay has completed the sync and every local byte has left the socket. */
 export function waitForSync(
 	connection: LiveConnection,
 	timeoutMs: number
@@ -262,7 +262,7 @@ async function hasUnsentUpdates(
 }
 
 /**
- * Records that the relay holds everything this device had of the document. y-dexie stores
+ * Records that the relay stores everything this device had of the document. y-dexie stores
  * updates asynchronously and flags remote ones as local too, so the mark is the last stored
  * row once its writes settle. Background sync runs only on documents no screen has open, so
  * no unsent local edit can land below the mark; an edit made on a screen goes out over that

@@ -1,5 +1,5 @@
 /**
- * Where the caret should go when text changes under it: positions before the first changed
+ * Computes where the caret goes when text changes under it: positions before the first changed
  * character stay, positions after it move by the change in length. So a remote edit earlier
  * in the field shifts the caret with the text, and one later leaves it in place.
  */
@@ -12,7 +12,7 @@ export function shiftCaret(before: string, after: string, caret: number): number
 }
 
 /**
- * A Svelte action that keeps an input's or textarea's content equal to `value`, which comes
+ * Keeps, as a Svelte action, an input's or textarea's content equal to `value`, which comes
  * from the document. Changes arriving while the user types keep the caret where it belongs.
  */
 export function remoteValue(field: HTMLInputElement | HTMLTextAreaElement, value: string) {

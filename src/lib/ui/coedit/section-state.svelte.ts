@@ -26,7 +26,7 @@ export class SectionState<S extends SectionLayout> {
 	}
 }
 
-/** Who changed each field last, re-read whenever the authorship map changes. */
+/** The last author of each field, read again whenever the authorship map changes. */
 export class AuthorshipState {
 	#version = $state(0);
 	readonly #doc: Y.Doc;
